@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every test of the project, Java and Python, on a fresh machine: README's test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+echo "== Python: training pipeline =="
+/usr/bin/python3 -m pytest -q -p no:cacheprovider training/tests
+echo "== Java: editor, engine, CLI =="
+mvn -B -ntp verify

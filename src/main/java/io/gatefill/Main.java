@@ -1,0 +1,24 @@
+package io.gatefill;
+
+import io.gatefill.cli.GatefillCli;
+
+/**
+ * Process entry point: no arguments opens the editor, anything else is a command-line command.
+ *
+ * <p>This class deliberately does not extend {@code javafx.application.Application}: JavaFX then
+ * runs from a plain classpath without module-path flags, and headless commands never start the
+ * JavaFX toolkit at all.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        OfflineGuard.apply();
+        if (args.length == 0) {
+            io.gatefill.gui.EditorLauncher.launch(args);
+            return;
+        }
+        System.exit(GatefillCli.run(args));
+    }
+}

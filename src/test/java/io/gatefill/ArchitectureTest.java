@@ -1,0 +1,50 @@
+package io.gatefill;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Enforces the layering of ARCHITECTURE.md: core knows no UI and no DJL; only engine.djl knows DJL. */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.gatefill");
+    }
+
+    @Test
+    void coreImportsNoJavaFxNoAwtWindowsAndNoDjl() {
+        noClasses().that().resideInAPackage("io.gatefill.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "org.controlsfx..", "java.awt.event..", "javax.swing..", "ai.djl..")
+                .check(production);
+    }
+
+    @Test
+    void engineImportsNoJavaFxScene() {
+        noClasses().that().resideInAPackage("io.gatefill.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
+                .check(production);
+    }
+
+    @Test
+    void onlyEngineDjlImportsDjl() {
+        noClasses().that().resideOutsideOfPackage("io.gatefill.engine.djl..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .check(production);
+    }
+
+    @Test
+    void onlyGuiImportsJavaFxSceneAndControlsFx() {
+        noClasses().that().resideOutsideOfPackage("io.gatefill.gui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
+                .check(production);
+    }
+}
