@@ -48,13 +48,13 @@ public final class InpaintPipeline {
 
         BufferedImage result = toArgb(request.image());
         int[] pixels = result.getRGB(0, 0, w, h, null, 0, w);
-        Rect affected = new Rect(0, 0, 0, 0);
+        Rect affected = null;
         for (int i = 0; i < windows.size(); i++) {
             token.throwIfCancelled();
             listener.progress(i, windows.size(), "Filling region " + (i + 1) + " of " + windows.size());
             Window window = windows.get(i);
             fillWindow(window, pixels, w, remaining, sketch);
-            affected = RegionPlanner.union(affected, window.region());
+            affected = affected == null ? window.region() : RegionPlanner.union(affected, window.region());
         }
         token.throwIfCancelled();
         result.setRGB(0, 0, w, h, pixels, 0, w);
