@@ -3,6 +3,7 @@ package io.gatefill.core.pipeline;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,8 @@ public final class InpaintPipeline {
         List<Window> windows = plan(request.strategy(), remaining, w, h);
 
         BufferedImage result = toArgb(request.image());
-        int[] pixels = result.getRGB(0, 0, w, h, null, 0, w);
+        // Work on the result's own pixel array: two fewer full-image copies on a 24-megapixel photo.
+        int[] pixels = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
         Rect affected = null;
         for (int i = 0; i < windows.size(); i++) {
             token.throwIfCancelled();
@@ -57,7 +59,6 @@ public final class InpaintPipeline {
             affected = affected == null ? window.region() : RegionPlanner.union(affected, window.region());
         }
         token.throwIfCancelled();
-        result.setRGB(0, 0, w, h, pixels, 0, w);
         listener.progress(windows.size(), windows.size(), "Done");
         return new InpaintResult(result, affected, windows);
     }
@@ -204,9 +205,17 @@ public final class InpaintPipeline {
         return v;
     }
 
+    /** A TYPE_INT_ARGB copy whose pixel array is one int per pixel with no offset or stride. */
     static BufferedImage toArgb(BufferedImage image) {
         BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
         int w = image.getWidth();
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB && image.getRaster().getDataBuffer() instanceof DataBufferInt src
+                && src.getNumBanks() == 1 && src.getOffset() == 0 && image.getRaster().getParent() == null
+                && src.getData().length == w * image.getHeight()) {
+            System.arraycopy(src.getData(), 0, ((DataBufferInt) copy.getRaster().getDataBuffer()).getData(), 0,
+                    src.getData().length);
+            return copy;
+        }
         for (int y = 0; y < image.getHeight(); y++) {
             copy.setRGB(0, 0 + y, w, 1, image.getRGB(0, y, w, 1, null, 0, w), 0, w);
         }
