@@ -8,7 +8,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import ai.djl.util.Utils;
 import io.gatefill.OfflineGuard;
 import io.gatefill.core.pipeline.InpaintException;
@@ -157,13 +156,11 @@ public final class DjlInpaintEngine implements InpaintEngine {
     }
 
     /** One bare forward pass on contract tensors (parity tests, benchmarks); returns [1,3,H,W] as floats. */
-    public float[] forward(RawTensors tensors) throws TranslateException {
+    public float[] forward(RawTensors tensors) throws InpaintException {
         try {
             return call(worker, () -> rawPredictor.predict(tensors));
-        } catch (TranslateException | RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new TranslateException(e);
+            throw new InpaintException(InpaintException.Reason.ENGINE_FAILED, "Inference failed: " + firstLine(e), e);
         }
     }
 
