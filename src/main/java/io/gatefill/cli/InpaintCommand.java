@@ -1,9 +1,9 @@
 package io.gatefill.cli;
 
-import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
@@ -115,7 +115,7 @@ public final class InpaintCommand implements Callable<Integer> {
             throw failure(e);
         }
         try {
-            ImageFiles.save(result.result(), out, ImageFiles.SaveOptions.forPath(out), loaded.metadata());
+            ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }
@@ -130,7 +130,20 @@ public final class InpaintCommand implements Callable<Integer> {
         }
     }
 
+    /** The output format follows OUT's extension, so a user never gets PNG bytes in a .jpg file. */
+    static SaveOptions saveOptions(Path file) throws CommandFailure {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return SaveOptions.png();
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return new SaveOptions(SaveOptions.Format.JPEG, 0.95f, false);
+        }
+        throw new CommandFailure(ExitCodes.USAGE, "--out must end in .png, .jpg or .jpeg: " + file);
+    }
+
     private void checkOutput() throws CommandFailure {
+        saveOptions(out);
         for (Path input : new Path[] {image, mask, sketch}) {
             if (input != null && sameFile(input, out)) {
                 throw new CommandFailure(ExitCodes.OUTPUT_REFUSED,
