@@ -28,9 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gatefill inpaint}: fills one image's masked area and writes the result atomically. */
 @Command(name = "inpaint", mixinStandardHelpOptions = true,
         description = "Remove the masked area of one image (mask: white = hole).",
-        footer = {"", "Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 mask/sketch size differs, 5 empty mask,",
-                "6 mask covers the whole image, 7 model invalid, 8 GPU unavailable, 9 output exists or is an input,",
-                "10 write failed, 11 image too large, 12 inference failed, 1 internal error."})
+        footer = {"", "Exit codes:", "  0 ok, 1 internal error, 2 usage, 3 unreadable input,",
+                "  4 mask/sketch size differs from the image, 5 empty mask, 6 mask covers the whole image,",
+                "  7 model invalid, 8 GPU unavailable, 9 output exists or is an input,",
+                "  10 write failed, 11 image too large, 12 inference failed."})
 public final class InpaintCommand implements Callable<Integer> {
     /** Photos above this are refused at load time rather than risking an out-of-memory mid-fill. */
     static final long MAX_PIXELS = 120_000_000L;
