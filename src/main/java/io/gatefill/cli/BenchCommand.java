@@ -110,7 +110,10 @@ public final class BenchCommand implements Callable<Integer> {
             PipelineSettings settings = PipelineSettings.forTrainResolution(card.trainResolution());
             Map<String, Double> latency = latency(engine, settings, out);
             fill512 = latency.get("512_t2_full");
-            overhead512 = (latency.get("512_t2_full_min") - latency.get("512_t2_bare_min")) / latency.get("512_t2_bare_min");
+            // full − bare cannot resolve a few ms under seconds of scheduling noise on a shared machine
+            // (it came out anywhere from −25 % to +53 %); the instant-model pipeline measures the Java work
+            // itself, and the Translator's float conversion is inside "bare" as well.
+            overhead512 = latency.get("512_t2_java") / latency.get("512_t2_bare_min");
             if (!skipLarge) {
                 large(engine, settings, fill512, out);
             }
@@ -176,6 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
                 figures.put(size + "_t" + threads + "_bare", b);
                 figures.put(size + "_t" + threads + "_full", f);
                 figures.put(size + "_t" + threads + "_bare_min", bMin);
+                figures.put(size + "_t" + threads + "_java", j);
                 figures.put(size + "_t" + threads + "_full_min", fMin);
                 md.add(String.format(Locale.ROOT, "| %d×%d | %d | %.1f / %.1f | %.1f / %.1f | %.1f %% / %.1f %% | %.1f |",
                         size, size, threads, b, bMin, f, fMin, 100 * (f - b) / b, 100 * (fMin - bMin) / bMin, j));
@@ -328,7 +332,7 @@ public final class BenchCommand implements Callable<Integer> {
         md.add("|---|---|---|");
         md.add(String.format(Locale.ROOT, "| 512×512 fill <= 1000 ms on 2 threads | %.0f ms | %s |", fill512,
                 fill512 <= 1000 ? "yes" : "no"));
-        md.add(String.format(Locale.ROOT, "| Java overhead <= 5 %% of the forward pass (512², 2 threads, minima) | %.1f %% | %s |",
+        md.add(String.format(Locale.ROOT, "| Java overhead <= 5 %% of the forward pass (512², 2 threads: Java-only pipeline / fastest bare forward) | %.1f %% | %s |",
                 100 * overhead512, overhead512 <= 0.05 ? "yes" : "no"));
         if (largeRatio != null) {
             md.add(String.format(Locale.ROOT, "| 24-MP object fill <= 1.5× the 512×512 fill | %.2f× | %s |", largeRatio,
