@@ -1,0 +1,150 @@
+package io.gatefill.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gatefill.core.document.Document;
+import io.gatefill.core.settings.ConfigDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real editor window, driven by the robot: open, paint, undo/redo by keyboard, zoom/pan alignment, bad file. */
+@ExtendWith(ApplicationExtension.class)
+class EditorWindowTest {
+    @TempDir
+    static Path dir;
+
+    private GatefillApp app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path config = Files.createTempDirectory(dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : dir, "cfg");
+        System.setProperty(ConfigDirs.PROPERTY, config.toString());
+        app = new GatefillApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+        System.clearProperty(ConfigDirs.PROPERTY);
+    }
+
+    private Document open(FxRobot robot, Path file) throws Exception {
+        robot.interact(() -> app.viewModel().open(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null
+                && file.equals(app.viewModel().getDocument().sourcePath()));
+        WaitForAsyncUtils.waitForFxEvents();
+        return app.viewModel().getDocument();
+    }
+
+    /** Where image point (x, y) is on the screen now. */
+    private Point2D screenOf(double x, double y) {
+        CanvasView canvas = app.view().canvas();
+        Viewport v = canvas.viewport();
+        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
+    }
+
+    @Test
+    void paintsWithTheRobotAndUndoesAndRedoesByKeyboard(FxRobot robot) throws Exception {
+        Document doc = open(robot, TestImages.photo(Files.createTempDirectory("photos"), "photo.png", 400, 300));
+        robot.interact(() -> app.viewModel().brushSizeProperty().set(20));
+
+        robot.drag(screenOf(100, 150), MouseButton.PRIMARY).moveTo(screenOf(200, 150)).moveTo(screenOf(300, 150))
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.mask().get(200, 150)).isEqualTo(255);
+        assertThat(doc.mask().get(300, 150)).isEqualTo(255);
+        assertThat(doc.mask().get(200, 100)).isZero();
+        assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush");
+
+        robot.interact(() -> app.view().canvas().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.mask().isEmpty()).isTrue();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.mask().get(200, 150)).isEqualTo(255);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.mask().get(200, 150)).isEqualTo(255);
+        assertThat(app.viewModel().dirtyProperty().get()).isTrue();
+        assertThat(robot.lookup("#history-list").queryListView().getItems()).contains("Mask brush");
+    }
+
+    @Test
+    void paintingStaysAlignedAfterZoomingToTheCursorAndPanning(FxRobot robot) throws Exception {
+        Document doc = open(robot, TestImages.photo(Files.createTempDirectory("photos"), "wide.png", 800, 500));
+        robot.interact(() -> app.viewModel().brushSizeProperty().set(3));
+        CanvasView canvas = app.view().canvas();
+        double zoomBefore = canvas.viewport().zoom();
+
+        Point2D cursor = screenOf(520, 210);
+        robot.moveTo(cursor);
+        robot.scroll(4, VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomAfter = canvas.viewport().zoom();
+        assertThat(zoomAfter).isNotCloseTo(zoomBefore, within(0.01));
+        Point2D stillThere = screenOf(520, 210);
+        assertThat(stillThere.getX()).as("zoom keeps the pixel under the cursor").isCloseTo(cursor.getX(), within(1.0));
+        assertThat(stillThere.getY()).isCloseTo(cursor.getY(), within(1.0));
+
+        // Pan with the middle button: the image follows the pointer.
+        robot.drag(cursor, MouseButton.MIDDLE).moveTo(cursor.add(-40, 30)).moveTo(cursor.add(-80, 60))
+                .release(MouseButton.MIDDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D panned = cursor.add(-80, 60);
+        assertThat(screenOf(520, 210).distance(panned)).isLessThan(1.0);
+        assertThat(doc.mask().isEmpty()).as("panning paints nothing").isTrue();
+
+        robot.clickOn(panned, MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.mask().get(520, 210)).as("the dot lands on the image pixel under the pointer").isEqualTo(255);
+        assertThat(doc.mask().count()).isLessThan(40);
+        assertThat(doc.mask().get(530, 210)).isZero();
+    }
+
+    @Test
+    void aBadFileShowsAnErrorDialogAndKeepsTheDocument(FxRobot robot) throws Exception {
+        Path folder = Files.createTempDirectory("photos");
+        Document doc = open(robot, TestImages.photo(folder, "keep.png", 300, 200));
+        robot.drag(screenOf(50, 50), MouseButton.PRIMARY).moveTo(screenOf(250, 150)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        int painted = doc.mask().count();
+        assertThat(painted).isPositive();
+
+        Path bad = TestImages.garbage(folder, "broken.jpg");
+        javafx.application.Platform.runLater(() -> app.viewModel().open(bad));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(pane.getHeaderText()).contains("broken.jpg");
+        assertThat(pane.getContentText()).isNotBlank();
+        Node ok = pane.lookupButton(ButtonType.OK);
+        robot.clickOn((Button) ok);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#error-dialog").tryQuery()).isEmpty();
+        assertThat(app.viewModel().getDocument()).isSameAs(doc);
+        assertThat(doc.mask().count()).isEqualTo(painted);
+    }
+}
