@@ -268,7 +268,15 @@ public final class CanvasView extends Region {
         if (document == null || e.getDeltaY() == 0) {
             return;
         }
-        double factor = Math.pow(1.25, e.getDeltaY() / 40.0);
+        // One wheel notch = one 1.25x step. Platforms differ in pixels and lines per notch (40 px / 3 lines
+        // on most desktops, 1 line headless), so a line-based event counts at least one notch.
+        double notches;
+        if (e.getTextDeltaYUnits() == ScrollEvent.VerticalTextScrollUnits.LINES && e.getTextDeltaY() != 0) {
+            notches = Math.signum(e.getTextDeltaY()) * Math.max(1, Math.abs(e.getTextDeltaY()) / 3.0);
+        } else {
+            notches = e.getDeltaY() / 40.0;
+        }
+        double factor = Math.pow(1.25, notches);
         viewport.zoomAt(e.getX(), e.getY(), viewport.zoom() * factor);
         viewChanged();
         e.consume();

@@ -56,6 +56,7 @@ public final class FxDialogService implements DialogService {
         Alert alert = alert(Alert.AlertType.WARNING, "Unsaved changes",
                 "\"" + documentName + "\" has changes that are not saved in a project.");
         alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        alert.getDialogPane().setId("save-changes-dialog");
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
         return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
     }
