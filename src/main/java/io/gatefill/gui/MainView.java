@@ -167,11 +167,13 @@ public final class MainView extends BorderPane {
                 size.setValue(now.intValue());
             }
         });
-        sizeValue.textProperty().bind(viewModel.brushSizeProperty().asString("Size  %d px   [ ]"));
+        sizeValue.textProperty().bind(viewModel.brushSizeProperty().asString("Size  %d px"));
+        size.setTooltip(new Tooltip("Brush diameter in image pixels: [ smaller, ] larger"));
 
         Slider hardness = new Slider(0, 1, viewModel.hardnessProperty().get());
         hardness.setId("brush-hardness");
         hardness.valueProperty().bindBidirectional(viewModel.hardnessProperty());
+        hardness.setTooltip(new Tooltip("Below 100 % the edge is feathered; mask values of 50 % and more count as hole"));
         Label hardnessValue = new Label();
         hardnessValue.textProperty().bind(Bindings.createStringBinding(
                 () -> "Hardness  " + Math.round(viewModel.hardnessProperty().get() * 100) + " %",
