@@ -28,8 +28,9 @@ public enum EditorAction {
     TOOL_MASK_ERASER("Tools", "Mask Eraser", "E"),
     TOOL_SKETCH_PEN("Tools", "Sketch Pen", "P"),
     TOOL_SKETCH_ERASER("Tools", "Sketch Eraser", "Shift+E"),
-    BRUSH_SMALLER("Tools", "Smaller Brush", "["),
-    BRUSH_LARGER("Tools", "Larger Brush", "]"),
+    // [ and ] are matched by key code in the view: character accelerators miss them on some layouts.
+    BRUSH_SMALLER("Tools", "Smaller Brush    [", null),
+    BRUSH_LARGER("Tools", "Larger Brush    ]", null),
 
     ZOOM_IN("View", "Zoom In", "Shortcut+Equals"),
     ZOOM_OUT("View", "Zoom Out", "Shortcut+Minus"),

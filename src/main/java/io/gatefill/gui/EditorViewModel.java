@@ -99,6 +99,7 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper sizeText = new ReadOnlyStringWrapper("");
 
     private final Map<ToolKind, BrushSettings> brushes = new EnumMap<>(ToolKind.class);
+    private final Map<EditorAction, BooleanBinding> executable = new EnumMap<>(EditorAction.class);
     private final HistoryListener historyListener = h -> refreshHistory();
     private BrushTool stroke;
 
@@ -215,6 +216,11 @@ public final class EditorViewModel {
 
     /** Whether {@code action} can run now; menus and buttons bind their disable state to it. */
     public BooleanBinding executable(EditorAction action) {
+        // Cached: every binding adds listeners to the properties it reads, so one per action, not per call.
+        return executable.computeIfAbsent(action, this::createExecutable);
+    }
+
+    private BooleanBinding createExecutable(EditorAction action) {
         BooleanBinding hasDoc = document.isNotNull();
         return switch (action) {
             case OPEN, QUIT -> Bindings.createBooleanBinding(() -> true);
@@ -487,7 +493,8 @@ public final class EditorViewModel {
     /** A snapshot of the document if it has unsaved changes, else null: the autosaver's source. */
     public DocumentSnapshot snapshotIfDirty() {
         Document doc = document.get();
-        return doc == null || !doc.history().isDirty() || isStroking() ? null : doc.snapshot();
+        // Mid-stroke is fine: the half-painted stroke is saved as it is, which is still the user's work.
+        return doc == null || !doc.history().isDirty() ? null : doc.snapshot();
     }
 
     /** Offers to restore what a crashed session left in the recovery folder. */

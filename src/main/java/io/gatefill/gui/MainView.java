@@ -272,6 +272,10 @@ public final class MainView extends BorderPane {
         } else if (e.getCode() == KeyCode.BACK_SLASH) {
             viewModel.showOriginalProperty().set(true);
             e.consume();
+        } else if ((e.getCode() == KeyCode.OPEN_BRACKET || e.getCode() == KeyCode.CLOSE_BRACKET)
+                && !e.isShortcutDown() && !e.isAltDown()) {
+            viewModel.perform(e.getCode() == KeyCode.OPEN_BRACKET ? EditorAction.BRUSH_SMALLER : EditorAction.BRUSH_LARGER);
+            e.consume();
         } else if (e.getCode() == KeyCode.Y && e.isShortcutDown() && !e.isShiftDown()) {
             if (viewModel.executable(EditorAction.REDO_ALT).get()) {
                 viewModel.redo();

@@ -92,6 +92,37 @@ class EditorWindowTest {
         assertThat(doc.mask().get(200, 150)).isEqualTo(255);
         assertThat(app.viewModel().dirtyProperty().get()).isTrue();
         assertThat(robot.lookup("#history-list").queryListView().getItems()).contains("Mask brush");
+
+        // Click "Opened" in the history list: jumps back before the stroke.
+        robot.clickOn("Opened");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.mask().isEmpty()).isTrue();
+        assertThat(app.viewModel().canRedoProperty().get()).isTrue();
+    }
+
+    @Test
+    void toolShortcutsBracketsAndTheCompareKey(FxRobot robot) throws Exception {
+        open(robot, TestImages.photo(Files.createTempDirectory("photos"), "keys.png", 200, 150));
+        robot.interact(() -> app.view().canvas().requestFocus());
+        robot.type(KeyCode.E);
+        assertThat(app.viewModel().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.MASK_ERASER);
+        robot.type(KeyCode.P);
+        assertThat(app.viewModel().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.SKETCH_PEN);
+        robot.type(KeyCode.B);
+        assertThat(app.viewModel().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.MASK_BRUSH);
+        int size = app.viewModel().brushSizeProperty().get();
+        robot.type(KeyCode.CLOSE_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().brushSizeProperty().get()).isGreaterThan(size);
+        robot.type(KeyCode.OPEN_BRACKET);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().brushSizeProperty().get()).isEqualTo(size);
+        robot.press(KeyCode.BACK_SLASH);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().showOriginalProperty().get()).as("held: compare with the original").isTrue();
+        robot.release(KeyCode.BACK_SLASH);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().showOriginalProperty().get()).isFalse();
     }
 
     @Test

@@ -1,0 +1,3 @@
+package io.gatefill.core.io;
+/** TEMP STUB. */
+public record ImageMetadata(byte[] exif, byte[] icc, String sourceFormat) {}

@@ -1,0 +1,3 @@
+package io.gatefill.core.io;
+/** TEMP STUB. */
+public record LoadedImage(java.awt.image.BufferedImage image, ImageMetadata metadata, String formatName) {}

@@ -1,0 +1,3 @@
+package io.gatefill.core.io;
+/** TEMP STUB. */
+public record SaveOptions(Format format, float jpegQuality) { public enum Format { PNG, JPEG, SAME } }
