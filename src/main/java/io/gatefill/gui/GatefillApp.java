@@ -43,6 +43,12 @@ public class GatefillApp extends Application {
         view = new MainView(viewModel, () -> requestQuit(stage));
         Scene scene = new Scene(view, 1280, 820);
         stage.setScene(scene);
+        for (String size : new String[] {"64", "256"}) {
+            var icon = GatefillApp.class.getResourceAsStream("gatefill-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!viewModel.confirmClose()) {
