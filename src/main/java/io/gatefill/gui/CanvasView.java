@@ -188,6 +188,11 @@ public final class CanvasView extends Region {
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         if (document == null) {
+            g.setFill(Color.rgb(200, 200, 205));
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.setFont(javafx.scene.text.Font.font(16));
+            g.fillText("Open a photo with Ctrl+O, or drop it here", w / 2, h / 2);
+            g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
             return;
         }
         // Smooth when shrinking; show crisp pixels when magnifying, as editors do.

@@ -40,6 +40,22 @@ public final class RecoveryStore implements AutoCloseable {
         if (lock == null) {
             throw new IOException("could not lock " + lockFile);
         }
+        sweepStaleLocks();
+    }
+
+    /** Lock files of dead sessions that never autosaved have nothing to offer: remove them. */
+    private void sweepStaleLocks() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".lock") && !file.equals(lockFile)) {
+                    Path session = dir.resolve(name.substring(0, name.length() - ".lock".length()) + SUFFIX);
+                    if (!Files.exists(session) && !isLockHeld(file)) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
     }
 
     public Path dir() {

@@ -91,6 +91,16 @@ class RecoveryTest {
     }
 
     @Test
+    void staleLockFilesOfSessionsThatNeverSavedAreSwept() throws Exception {
+        Path stale = dir.resolve("session-1-1.lock");
+        Files.createFile(stale);
+        try (RecoveryStore store = new RecoveryStore(dir)) {
+            assertThat(stale).doesNotExist();
+            assertThat(store.orphans()).isEmpty();
+        }
+    }
+
+    @Test
     void autosaverWritesOnlyWhenChangedAndRemovesTheFileWhenClean() throws Exception {
         Document doc = DocumentFixtures.document(40, 30);
         try (RecoveryStore store = new RecoveryStore(dir);
