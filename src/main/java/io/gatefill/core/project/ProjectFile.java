@@ -10,7 +10,6 @@ import io.gatefill.core.raster.GrayRaster;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -108,7 +107,12 @@ public final class ProjectFile {
             if (!any) {
                 throw new IOException(file.getFileName() + " is not a Gatefill project (not a zip archive)");
             }
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
+            throw new IOException(file.getFileName() + " is damaged or truncated: " + e.getMessage(), e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(String.valueOf(file.getFileName()))) {
+                throw e;
+            }
             throw new IOException(file.getFileName() + " is damaged: " + e.getMessage(), e);
         }
         if (json == null || !FORMAT_ID.equals(json.path("format").asText())) {
@@ -141,10 +145,5 @@ public final class ProjectFile {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    @SuppressWarnings("unused")
-    private static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 }
