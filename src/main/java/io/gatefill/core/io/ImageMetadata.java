@@ -1,3 +1,0 @@
-package io.gatefill.core.io;
-/** TEMP STUB. */
-public record ImageMetadata(byte[] exif, byte[] icc, String sourceFormat) {}
