@@ -382,7 +382,7 @@ public final class EditorViewModel {
     public void exportMask(Path path) {
         GrayRaster binary = MaskOps.binarise(doc().mask());
         run("Exporting mask", () -> {
-            MaskFiles.write(binary, path);
+            MaskFiles.write(binary, path, true); // the file chooser already confirmed replacing
             return path;
         }, p -> statusMessage.set("Exported mask to " + p.getFileName()),
                 error -> dialogs.showError("Cannot export mask", describe(error)));
@@ -449,12 +449,12 @@ public final class EditorViewModel {
                     if (ext.equals("jpg") || ext.equals("jpeg")) {
                         dialogs.askJpegQuality(settings.jpegQuality).ifPresent(q -> {
                             settings.jpegQuality = q;
-                            exportTo(target, new SaveOptions(SaveOptions.Format.JPEG, q));
+                            exportTo(target, new SaveOptions(SaveOptions.Format.JPEG, q, true));
                         });
                     } else if (ext.equals("png")) {
-                        exportTo(target, new SaveOptions(SaveOptions.Format.PNG, settings.jpegQuality));
+                        exportTo(target, new SaveOptions(SaveOptions.Format.PNG, settings.jpegQuality, true));
                     } else if (ext.equals(sourceExt)) {
-                        exportTo(target, new SaveOptions(SaveOptions.Format.SAME, settings.jpegQuality));
+                        exportTo(target, new SaveOptions(SaveOptions.Format.SAME, settings.jpegQuality, true));
                     } else {
                         dialogs.showError("Cannot export", "Unsupported export format \"" + ext
                                 + "\". Use .png, .jpg or the photo's own format.");
@@ -466,14 +466,16 @@ public final class EditorViewModel {
      * Writes the edited photo. Overwriting the file the photo came from needs an explicit
      * confirmation: the original is the one thing this editor must never lose silently.
      */
-    public void exportTo(Path target, SaveOptions options) {
+    public void exportTo(Path target, SaveOptions requested) {
         Document doc = doc();
-        if (isSourceFile(doc, target) && !dialogs.confirm("Overwrite the original?",
+        boolean original = isSourceFile(doc, target);
+        if (original && !dialogs.confirm("Overwrite the original?",
                 "\"" + target.getFileName() + "\" is the photo you opened. Overwriting it replaces the original "
                         + "for good.", "Overwrite original")) {
             statusMessage.set("Export cancelled; the original was not touched");
             return;
         }
+        SaveOptions options = original ? requested.withOverwrite(true) : requested;
         BufferedImage copy = doc.snapshot().image();
         run("Exporting " + target.getFileName(), () -> {
             ImageFiles.save(copy, target, options, doc.metadata());

@@ -114,7 +114,7 @@ class EditorViewModelTest {
     void menuMaskCommandsAreUndoable() throws Exception {
         Document doc = openPhoto();
         paint(100, 100, 100, 100);
-        int dot = doc.mask().count();
+        long dot = doc.mask().count();
         dialogs.pixels = 5;
         vm.perform(EditorAction.GROW_MASK);
         assertThat(doc.mask().count()).isGreaterThan(dot);
@@ -150,7 +150,7 @@ class EditorViewModelTest {
         vm.open(photo);
         paint(10, 10, 100, 80);
         dialogs.confirmAnswer = false;
-        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f));
+        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
         assertThat(dialogs.confirmations).hasSize(1);
         assertThat(Files.readAllBytes(photo)).isEqualTo(originalBytes);
 
@@ -161,7 +161,7 @@ class EditorViewModelTest {
         assertThat(Files.size(copy)).isPositive();
 
         dialogs.confirmAnswer = true;
-        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f));
+        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
         assertThat(Files.readAllBytes(photo)).isNotEqualTo(originalBytes);
         assertThat(dialogs.errors).isEmpty();
     }

@@ -169,7 +169,7 @@ class EditorWindowTest {
         Document doc = open(robot, TestImages.photo(folder, "keep.png", 300, 200));
         robot.drag(screenOf(50, 50), MouseButton.PRIMARY).moveTo(screenOf(250, 150)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        int painted = doc.mask().count();
+        long painted = doc.mask().count();
         assertThat(painted).isPositive();
 
         Path bad = TestImages.garbage(folder, "broken.jpg");

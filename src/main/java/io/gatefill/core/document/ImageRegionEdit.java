@@ -19,7 +19,7 @@ public final class ImageRegionEdit implements Edit {
      * @param replacement the new ARGB pixels of {@code region}, row-major, region.width() per row
      */
     public ImageRegionEdit(Document document, Rect region, int[] replacement, String description) {
-        if (region.isEmpty() || !document.bounds().contains(region)) {
+        if (region.isEmpty() || !region.intersect(document.bounds()).equals(region)) {
             throw new IllegalArgumentException("region " + region + " is empty or outside the image");
         }
         if (replacement.length != region.area()) {

@@ -12,7 +12,7 @@ import io.gatefill.core.raster.Rect;
  */
 public final class MaskOps {
     /** Mask values at or above this are holes when the mask is binarised. */
-    public static final int HOLE_THRESHOLD = 128;
+    public static final int HOLE_THRESHOLD = GrayRaster.ON_THRESHOLD;
 
     private static final double INF = 1e20;
 

@@ -26,8 +26,8 @@ final class MetadataParts {
             if (metadata.exif() != null) {
                 parts.put(EXIF, metadata.exif());
             }
-            if (metadata.icc() != null) {
-                parts.put(ICC, metadata.icc());
+            if (metadata.iccProfile() != null) {
+                parts.put(ICC, metadata.iccProfile());
             }
         }
         return parts;

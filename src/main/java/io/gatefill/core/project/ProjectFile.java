@@ -47,7 +47,7 @@ public final class ProjectFile {
         Map<String, byte[]> metadataParts = MetadataParts.split(snapshot.metadata());
         json.put("metadataFormat", MetadataParts.formatOf(snapshot.metadata()));
         Files.createDirectories(target.toAbsolutePath().getParent());
-        AtomicFiles.write(target, out -> {
+        AtomicFiles.write(target, true, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.setLevel(0); // the PNGs are compressed already
             putEntry(zip, "project.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));

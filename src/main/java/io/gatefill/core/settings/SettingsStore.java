@@ -48,6 +48,6 @@ public final class SettingsStore {
     public void save(Settings settings) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] bytes = JSON.writeValueAsBytes(settings);
-        AtomicFiles.write(file, out -> out.write(bytes));
+        AtomicFiles.write(file, true, out -> out.write(bytes));
     }
 }

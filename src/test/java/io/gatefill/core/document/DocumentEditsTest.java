@@ -92,7 +92,7 @@ class DocumentEditsTest {
     @Test
     void clearMaskRemembersItForReuse() {
         stroke(ToolKind.MASK_BRUSH, 30, 50, 50, 150, 100);
-        int painted = doc.mask().count();
+        long painted = doc.mask().count();
         assertUndoRedo(doc, () -> MaskEdits.clearMask(doc).ifPresent(doc.history()::push),
                 d -> assertThat(d.mask().count()).isEqualTo(painted),
                 d -> assertThat(d.mask().isEmpty()).isTrue());

@@ -35,7 +35,7 @@ class BrushToolTest {
         assertThat(r.get(50 + 8, 50)).isEqualTo(255);
         assertThat(r.get(50 + 12, 50)).isZero();
         // area close to pi * 10^2
-        assertThat(r.count()).isBetween(300, 340);
+        assertThat(r.count()).isBetween(300L, 340L);
     }
 
     @Test
