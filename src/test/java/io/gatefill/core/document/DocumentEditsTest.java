@@ -232,6 +232,32 @@ class DocumentEditsTest {
     }
 
     @Test
+    void inpaintFillIsOneStepForImageAndMask() {
+        stroke(ToolKind.MASK_BRUSH, 12, 100, 60, 140, 60);
+        GrayRaster painted = doc.mask().copy();
+        Rect region = new Rect(80, 40, 80, 40);
+        java.awt.image.BufferedImage patch = new java.awt.image.BufferedImage(80, 40,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 80; x++) {
+                patch.setRGB(x, y, 0xFF123456);
+            }
+        }
+        assertUndoRedo(doc, () -> doc.history().push(InpaintEdits.fill(doc, region, patch, "Remove object")),
+                d -> {
+                    assertThat(d.mask().data()).isEqualTo(painted.data());
+                    assertThat(d.image().getRGB(120, 60)).isNotEqualTo(0xFF123456);
+                },
+                d -> {
+                    assertThat(d.mask().isEmpty()).isTrue();
+                    assertThat(d.image().getRGB(120, 60)).isEqualTo(0xFF123456);
+                    assertThat(d.image().getRGB(79, 60)).isNotEqualTo(0xFF123456);
+                });
+        assertThat(doc.history().undoDescription()).isEqualTo("Remove object");
+        assertThat(doc.previousMask().data()).isEqualTo(painted.data());
+    }
+
+    @Test
     void strokeEditStoresOnlyTheDirtyRectangle() {
         Document big = document(2000, 2000);
         BrushTool tool = new BrushTool(ToolKind.MASK_BRUSH, new BrushSettings(20, 1));
