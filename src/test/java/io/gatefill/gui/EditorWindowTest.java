@@ -164,6 +164,25 @@ class EditorWindowTest {
     }
 
     @Test
+    void recentFilesMenuReopensAPhoto(FxRobot robot) throws Exception {
+        Path folder = Files.createTempDirectory("photos");
+        Path first = TestImages.photo(folder, "first.png", 120, 80);
+        open(robot, first);
+        open(robot, TestImages.photo(folder, "second.png", 90, 60));
+        // Popup submenus are unreliable under headless Monocle, so fire the real menu item of the real menu bar.
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu recent = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "Open Recent".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(recent.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly(folder.resolve("second.png").toAbsolutePath().toString(), first.toAbsolutePath().toString());
+        robot.interact(() -> recent.getItems().get(1).fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null
+                && first.equals(app.viewModel().getDocument().sourcePath()));
+        assertThat(app.viewModel().getDocument().width()).isEqualTo(120);
+        assertThat(app.viewModel().recentFiles().get(0)).isEqualTo(first.toAbsolutePath().toString());
+    }
+
+    @Test
     void aBadFileShowsAnErrorDialogAndKeepsTheDocument(FxRobot robot) throws Exception {
         Path folder = Files.createTempDirectory("photos");
         Document doc = open(robot, TestImages.photo(folder, "keep.png", 300, 200));
