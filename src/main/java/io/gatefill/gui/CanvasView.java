@@ -198,7 +198,8 @@ public final class CanvasView extends Region {
         // Smooth when shrinking; show crisp pixels when magnifying, as editors do.
         g.setImageSmoothing(viewport.zoom() < 2);
         boolean compare = viewModel.showOriginalProperty().get();
-        (compare ? originalTiles() : photo).draw(g, viewport, w, h);
+        // Until the image is first changed it is the original: draw the same tiles, build no copy.
+        (compare && document.hasSeparateOriginal() ? originalTiles() : photo).draw(g, viewport, w, h);
         if (!compare) {
             overlay.draw(g, viewport, w, h);
         } else {

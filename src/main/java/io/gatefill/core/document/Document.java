@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Document {
     private final BufferedImage image;
     private final int[] pixels;
-    private final BufferedImage original;
+    /** Null until the image first changes: until then the image is the original, and 4 bytes/pixel are saved. */
+    private BufferedImage original;
     private final GrayRaster mask;
     private final GrayRaster sketch;
     private final ImageMetadata metadata;
@@ -47,10 +48,10 @@ public final class Document {
                     ImageMetadata metadata, Path sourcePath, String sourceFormat, History history) {
         this.image = toIntArgb(image);
         this.pixels = ((DataBufferInt) this.image.getRaster().getDataBuffer()).getData();
-        this.original = original == null ? copyOf(this.image) : toIntArgb(original);
+        this.original = original == null ? null : toIntArgb(original);
         int w = this.image.getWidth();
         int h = this.image.getHeight();
-        if (this.original.getWidth() != w || this.original.getHeight() != h) {
+        if (this.original != null && (this.original.getWidth() != w || this.original.getHeight() != h)) {
             throw new IllegalArgumentException("original and image sizes differ");
         }
         this.mask = checkSize(mask == null ? new GrayRaster(w, h) : mask, w, h, "mask");
@@ -85,7 +86,19 @@ public final class Document {
 
     /** The image as it was opened, for the before/after comparison. */
     public BufferedImage original() {
-        return original;
+        return original == null ? image : original;
+    }
+
+    /** Whether the image pixels ever changed since opening (then {@link #original()} is a separate copy). */
+    public boolean hasSeparateOriginal() {
+        return original != null;
+    }
+
+    /** Called by image edits before they write pixels: keeps the opened image for the comparison. */
+    void beforeImageChange() {
+        if (original == null) {
+            original = copyOf(image);
+        }
     }
 
     public GrayRaster mask() {
@@ -172,7 +185,7 @@ public final class Document {
 
     /** A deep copy of everything a project or recovery file holds, safe to hand to another thread. */
     public DocumentSnapshot snapshot() {
-        return new DocumentSnapshot(copyOf(image), imageRevision == 0 ? null : copyOf(original),
+        return new DocumentSnapshot(copyOf(image), original == null ? null : copyOf(original),
                 mask.copy(), sketch.copy(), metadata, sourcePath, sourceFormat, history.revision(), imageRevision);
     }
 

@@ -71,6 +71,7 @@ public final class ImageRegionEdit implements Edit {
     }
 
     private void swap() {
+        document.beforeImageChange();
         int[] data = document.pixels();
         int w = document.width();
         int rw = region.width();

@@ -198,6 +198,8 @@ class DocumentEditsTest {
             }
         });
         long imageRevision = doc.imageRevision();
+        int before = doc.image().getRGB(45, 35);
+        assertThat(doc.hasSeparateOriginal()).as("no copy of the photo until it changes").isFalse();
         assertUndoRedo(doc, () -> doc.history().push(new ImageRegionEdit(doc, region, red, "Fill")),
                 d -> assertThat(d.image().getRGB(45, 35)).isNotEqualTo(0xFFFF0000),
                 d -> {
@@ -206,6 +208,8 @@ class DocumentEditsTest {
                     assertThat(d.image().getRGB(60, 35)).isNotEqualTo(0xFFFF0000);
                 });
         assertThat(heard).containsOnly(region).hasSize(3);
+        assertThat(doc.hasSeparateOriginal()).isTrue();
+        assertThat(doc.original().getRGB(45, 35)).as("the original keeps the opened pixels").isEqualTo(before);
         assertThat(doc.imageRevision()).isEqualTo(imageRevision + 3);
         assertThat(new ImageRegionEdit(doc, region, red, "x").bytes()).isGreaterThanOrEqualTo(800);
     }
