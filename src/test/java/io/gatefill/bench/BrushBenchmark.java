@@ -95,7 +95,7 @@ public final class BrushBenchmark {
 
                 Largest dirty rectangle of one segment: %d px.
                 History after %d strokes: %d edits, %.1f MiB of undo data (dirty rectangles only; one full
-                mask layer is %.1f MiB). Heap in use after GC: %.0f MiB (photo, original, two layers, overlay tiles).
+                mask layer is %.1f MiB). Heap in use after GC: %.0f MiB (photo, mask and sketch layers, overlay tiles, undo data).
                 """,
                 Instant.now(), WIDTH, HEIGHT, STROKES, SEGMENTS, Arrays.toString(sizes),
                 tiles != null ? " + its upload into the 512x512 JavaFX `WritableImage` overlay tiles it crosses"
