@@ -196,12 +196,20 @@ class EditorWindowTest {
         // The painted mask is unsaved work: the editor asks first; discarding must still not lose it on failure.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#save-changes-dialog").tryQuery().isPresent());
-        robot.clickOn("Discard Changes");
+        DialogPane ask = robot.lookup("#save-changes-dialog").queryAs(DialogPane.class);
+        Node discard = ask.getButtonTypes().stream().filter(t -> t.getText().equals("Discard Changes"))
+                .map(ask::lookupButton).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> discard.isVisible() && discard.getScene() != null
+                && discard.getScene().getWindow() != null && discard.getScene().getWindow().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(discard);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
         assertThat(pane.getHeaderText()).contains("broken.jpg");
         assertThat(pane.getContentText()).isNotBlank();
         Node ok = pane.lookupButton(ButtonType.OK);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ok.isVisible() && ok.getScene().getWindow().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn((Button) ok);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#error-dialog").tryQuery()).isEmpty();
