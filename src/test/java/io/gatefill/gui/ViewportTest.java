@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+/** Screen/image mapping: zoom to cursor, fit, pan, 100 %, clamping. */
 class ViewportTest {
     @Test
     void zoomAtKeepsThePointUnderTheCursor() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** History semantics: execute on push, bounds by bytes and count, re-entrancy, saved point, jumps, composites. */
 class HistoryTest {
     /** Appends to a shared log so tests can see exactly which edits ran in which order. */
     private static class LogEdit implements Edit {

@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The .gatefill format: lossless round trip and clear failures on damaged files. */
 class ProjectFileTest {
     @TempDir
     Path dir;

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Crash recovery: a killed child process is restored pixel for pixel; live sessions and clean exits are respected. */
 class RecoveryTest {
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Settings persistence, recent-files order and the config folder override. */
 class SettingsStoreTest {
     @TempDir
     Path dir;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Brush rasterising (hard, soft, no build-up), dirty rectangles per segment and the stroke protocol. */
 class BrushToolTest {
     @Test
     void softBrushLeavesPartialValuesThatBinariseAtHalf() {
