@@ -24,6 +24,28 @@ public final class Settings {
     public List<String> recentFiles = new ArrayList<>();
     public String lastDirectory;
 
+    /** Repairs values a hand-edited file may have broken, so they cannot fail later in the middle of work. */
+    public Settings sanitized() {
+        if (recentFiles == null) {
+            recentFiles = new ArrayList<>();
+        }
+        recentFiles.removeIf(p -> p == null || p.isBlank());
+        if (maxPixels <= 0) {
+            maxPixels = 100_000_000L;
+        }
+        if (historyBytes <= 0) {
+            historyBytes = 1L << 30;
+        }
+        if (historyEdits <= 0) {
+            historyEdits = 500;
+        }
+        autosaveSeconds = Math.max(0, autosaveSeconds);
+        if (!(jpegQuality >= 0 && jpegQuality <= 1)) {
+            jpegQuality = 0.92f;
+        }
+        return this;
+    }
+
     /** Moves {@code path} to the front of the recent files, keeping at most {@link #MAX_RECENT}. */
     public void addRecent(String path) {
         recentFiles.remove(path);

@@ -33,7 +33,7 @@ public final class SettingsStore {
         }
         try {
             Settings settings = JSON.readValue(file.toFile(), Settings.class);
-            return settings == null ? new Settings() : settings;
+            return settings == null ? new Settings() : settings.sanitized();
         } catch (IOException e) {
             loadProblem = "Settings file " + file + " could not be read (" + e.getMessage() + "); using defaults.";
             return new Settings();

@@ -51,6 +51,17 @@ class SettingsStoreTest {
     }
 
     @Test
+    void nonsenseValuesAreRepairedOnLoad() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        Files.writeString(store.file(), "{\"recentFiles\": null, \"jpegQuality\": 7, \"historyBytes\": -1, \"autosaveSeconds\": -5}");
+        Settings s = store.load();
+        assertThat(s.recentFiles).isEmpty();
+        assertThat(s.jpegQuality).isBetween(0f, 1f);
+        assertThat(s.historyBytes).isPositive();
+        assertThat(s.autosaveSeconds).isZero();
+    }
+
+    @Test
     void configDirIsOverriddenByTheSystemProperty() {
         String old = System.getProperty(ConfigDirs.PROPERTY);
         try {
