@@ -1,0 +1,71 @@
+package io.gatefill.cli;
+
+import io.gatefill.engine.DeviceChoice;
+import io.gatefill.engine.EngineLoadListener;
+import io.gatefill.engine.EngineOptions;
+import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.ModelLoadException;
+import io.gatefill.engine.ModelProblem;
+import io.gatefill.engine.djl.DjlInpaintEngine;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that load a model: which file, which device, how many threads. */
+final class EngineArgs {
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "TorchScript generator (its card FILE.json beside it). Default: models/gatefill.pt "
+                    + "(or the only *.pt) beside the jar, above it, or in the working directory.")
+    Path model;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+            description = "Where to run the model (default: ${DEFAULT-VALUE}; gpu fails when none is usable).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Intra-op threads for inference (default: one per core).")
+    int threads;
+
+    ModelFiles files() throws CommandFailure {
+        try {
+            return model != null ? ModelFiles.of(model) : ModelFiles.locateDefault();
+        } catch (ModelLoadException e) {
+            throw new CommandFailure(ExitCodes.MODEL_INVALID, e.getMessage());
+        }
+    }
+
+    EngineOptions options() throws CommandFailure {
+        DeviceChoice choice;
+        try {
+            choice = DeviceChoice.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "--device must be auto, cpu or gpu, not '" + device + "'.");
+        }
+        if (threads < 0) {
+            throw new CommandFailure(ExitCodes.USAGE, "--threads must be 0 (default) or more.");
+        }
+        return new EngineOptions(choice, threads, false);
+    }
+
+    DjlInpaintEngine load(ModelFiles files, PrintStream log) throws CommandFailure {
+        EngineLoadListener listener = new EngineLoadListener() {
+            private String last;
+
+            @Override
+            public void phase(String phase, double fraction) {
+                if (!phase.equals(last)) {
+                    last = phase;
+                    if (!READY.equals(phase)) {
+                        log.println(phase + " ...");
+                    }
+                }
+            }
+        };
+        try {
+            return DjlInpaintEngine.load(files, options(), listener);
+        } catch (ModelLoadException e) {
+            throw new CommandFailure(e.problem() == ModelProblem.DEVICE_UNAVAILABLE
+                    ? ExitCodes.DEVICE_UNAVAILABLE : ExitCodes.MODEL_INVALID, e.getMessage());
+        }
+    }
+}

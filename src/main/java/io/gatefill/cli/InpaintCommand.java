@@ -1,0 +1,213 @@
+package io.gatefill.cli;
+
+import io.gatefill.core.io.ImageFiles;
+import io.gatefill.core.io.LoadedImage;
+import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.InpaintException;
+import io.gatefill.core.pipeline.InpaintPipeline;
+import io.gatefill.core.pipeline.InpaintRequest;
+import io.gatefill.core.pipeline.InpaintResult;
+import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.Strategy;
+import io.gatefill.core.raster.GrayRaster;
+import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.djl.DjlInpaintEngine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gatefill inpaint}: fills one image's masked area and writes the result atomically. */
+@Command(name = "inpaint", mixinStandardHelpOptions = true,
+        description = "Remove the masked area of one image (mask: white = hole).",
+        footer = {"", "Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 mask/sketch size differs, 5 empty mask,",
+                "6 mask covers the whole image, 7 model invalid, 8 GPU unavailable, 9 output exists or is an input,",
+                "10 write failed, 11 image too large, 12 inference failed, 1 internal error."})
+public final class InpaintCommand implements Callable<Integer> {
+    /** Photos above this are refused at load time rather than risking an out-of-memory mid-fill. */
+    static final long MAX_PIXELS = 120_000_000L;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--image", required = true, paramLabel = "IMG", description = "Photo to edit.")
+    Path image;
+
+    @Option(names = "--mask", required = true, paramLabel = "MASK",
+            description = "Mask of the same size: white (>= 128) = remove.")
+    Path mask;
+
+    @Option(names = "--sketch", paramLabel = "SKETCH",
+            description = "Optional guidance strokes of the same size: white = stroke (used inside the hole only).")
+    Path sketch;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Result file; format from its extension.")
+    Path out;
+
+    @Option(names = "--strategy", paramLabel = "crop|resize|original", defaultValue = "crop",
+            description = "crop: a window around each masked area (default); resize: the whole image scaled "
+                    + "down to 512 px; original: the whole image at full size (small images only).")
+    String strategy;
+
+    @Option(names = "--overwrite", description = "Replace OUT if it exists (never an input file).")
+    boolean overwrite;
+
+    @Mixin
+    EngineArgs engineArgs;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        try {
+            run(outWriter);
+            return ExitCodes.OK;
+        } catch (CommandFailure e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode();
+        } finally {
+            err.flush();
+            outWriter.flush();
+        }
+    }
+
+    private void run(PrintWriter log) throws CommandFailure {
+        Strategy chosen = parseStrategy(strategy);
+        checkOutput();
+        LoadedImage loaded = loadImage();
+        int w = loaded.image().getWidth();
+        int h = loaded.image().getHeight();
+        GrayRaster holes = readRaster("mask", mask, w, h);
+        GrayRaster strokes = sketch == null ? null : readRaster("sketch", sketch, w, h);
+        InpaintRequest request = new InpaintRequest(loaded.image(), holes, strokes, chosen);
+
+        ModelFiles files = engineArgs.files();
+        // Refuse bad masks before the seconds-long model load; the real settings need the card, but
+        // validation does not depend on them.
+        try {
+            new InpaintPipeline(input -> null, PipelineSettings.defaults()).plan(request);
+        } catch (InpaintException e) {
+            throw failure(e);
+        }
+        long start = System.nanoTime();
+        InpaintResult result;
+        try (DjlInpaintEngine engine = engineArgs.load(files, new java.io.PrintStream(System.err, true))) {
+            InpaintPipeline pipeline = new InpaintPipeline(engine,
+                    PipelineSettings.forTrainResolution(engine.card().trainResolution()));
+            result = pipeline.run(request, (done, total, message) -> {
+                if (done < total) {
+                    log.println(message);
+                    log.flush();
+                }
+            }, null);
+            log.printf(Locale.ROOT, "Filled %d region(s) on %s in %.2f s; changed area %s%n",
+                    result.windows().size(), engine.describe().device(), (System.nanoTime() - start) / 1e9,
+                    result.affected());
+        } catch (InpaintException e) {
+            throw failure(e);
+        }
+        try {
+            ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
+        }
+        log.println("Wrote " + out);
+    }
+
+    static Strategy parseStrategy(String text) throws CommandFailure {
+        try {
+            return Strategy.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "--strategy must be crop, resize or original, not '" + text + "'.");
+        }
+    }
+
+    /** The output format follows OUT's extension, so a user never gets PNG bytes in a .jpg file. */
+    static SaveOptions saveOptions(Path file) throws CommandFailure {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return SaveOptions.png();
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return new SaveOptions(SaveOptions.Format.JPEG, 0.95f, false);
+        }
+        throw new CommandFailure(ExitCodes.USAGE, "--out must end in .png, .jpg or .jpeg: " + file);
+    }
+
+    private void checkOutput() throws CommandFailure {
+        saveOptions(out);
+        for (Path input : new Path[] {image, mask, sketch}) {
+            if (input != null && sameFile(input, out)) {
+                throw new CommandFailure(ExitCodes.OUTPUT_REFUSED,
+                        "The output " + out + " is one of the input files; Gatefill never overwrites its input.");
+            }
+        }
+        if (Files.exists(out) && !overwrite) {
+            throw new CommandFailure(ExitCodes.OUTPUT_REFUSED,
+                    "The output " + out + " already exists; pass --overwrite to replace it.");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // Fall back to comparing names below.
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private LoadedImage loadImage() throws CommandFailure {
+        if (!Files.isRegularFile(image)) {
+            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "Image not found: " + image);
+        }
+        try {
+            var info = ImageFiles.probe(image);
+            if ((long) info.width() * info.height() > MAX_PIXELS) {
+                throw new CommandFailure(ExitCodes.TOO_LARGE, "The image " + image + " is " + info.width() + "x"
+                        + info.height() + ", more than " + MAX_PIXELS / 1_000_000 + " megapixels.");
+            }
+            return ImageFiles.load(image, MAX_PIXELS);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "Cannot read the image " + image + ": " + e.getMessage());
+        }
+    }
+
+    private static GrayRaster readRaster(String what, Path file, int w, int h) throws CommandFailure {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "The " + what + " file was not found: " + file);
+        }
+        GrayRaster raster;
+        try {
+            raster = MaskFiles.readAnySize(file);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "Cannot read the " + what + " " + file + ": " + e.getMessage());
+        }
+        if (raster.width() != w || raster.height() != h) {
+            throw new CommandFailure(ExitCodes.SIZE_MISMATCH, "The " + what + " " + file + " is " + raster.width() + "x"
+                    + raster.height() + " but the image is " + w + "x" + h + "; they must be the same size.");
+        }
+        return raster;
+    }
+
+    static CommandFailure failure(InpaintException e) {
+        int code = switch (e.reason()) {
+            case EMPTY_MASK -> ExitCodes.EMPTY_MASK;
+            case ALL_HOLE -> ExitCodes.ALL_HOLE;
+            case SIZE_MISMATCH -> ExitCodes.SIZE_MISMATCH;
+            case TOO_LARGE -> ExitCodes.TOO_LARGE;
+            case ENGINE_FAILED, CANCELLED -> ExitCodes.INFERENCE_FAILED;
+        };
+        return new CommandFailure(code, e.getMessage());
+    }
+}

@@ -1,0 +1,224 @@
+package io.gatefill.core.pipeline;
+
+import io.gatefill.core.raster.GrayRaster;
+import io.gatefill.core.raster.Rect;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one fill pipeline shared by the editor, the CLI and batch: plan regions, cut and scale a window
+ * per region, pad, run the model, unpad, scale back and composite only hole pixels with a feathered
+ * seam. Pixels outside the hole are copied, never recomputed, so they stay byte-identical; alpha is
+ * carried through from the input everywhere.
+ *
+ * <p>{@link #run} blocks for as long as inference takes: call it from a background thread. One
+ * pipeline may be used from several threads only if its {@link Inpainter} allows that.
+ */
+public final class InpaintPipeline {
+    private final Inpainter inpainter;
+    private final PipelineSettings settings;
+
+    public InpaintPipeline(Inpainter inpainter, PipelineSettings settings) {
+        this.inpainter = Objects.requireNonNull(inpainter, "inpainter");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Fills the request's hole. Progress is reported before each region and once at the end; the token
+     * is checked between regions, and on cancel nothing is returned (the request's image is never
+     * modified in any case).
+     *
+     * @throws InpaintException EMPTY_MASK, ALL_HOLE, SIZE_MISMATCH, TOO_LARGE, ENGINE_FAILED or CANCELLED
+     */
+    public InpaintResult run(InpaintRequest request, ProgressListener progress, CancellationToken cancel)
+            throws InpaintException {
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        CancellationToken token = cancel == null ? CancellationToken.none() : cancel;
+        int w = request.image().getWidth();
+        int h = request.image().getHeight();
+        BinaryMask remaining = validatedMask(request);
+        BinaryMask sketch = request.sketch() == null ? null : BinaryMask.of(request.sketch());
+        List<Window> windows = plan(request.strategy(), remaining, w, h);
+
+        BufferedImage result = toArgb(request.image());
+        // Work on the result's own pixel array: two fewer full-image copies on a 24-megapixel photo.
+        int[] pixels = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
+        Rect affected = null;
+        for (int i = 0; i < windows.size(); i++) {
+            token.throwIfCancelled();
+            listener.progress(i, windows.size(), "Filling region " + (i + 1) + " of " + windows.size());
+            Window window = windows.get(i);
+            fillWindow(window, pixels, w, remaining, sketch);
+            affected = affected == null ? window.region() : RegionPlanner.union(affected, window.region());
+        }
+        token.throwIfCancelled();
+        listener.progress(windows.size(), windows.size(), "Done");
+        return new InpaintResult(result, affected, windows);
+    }
+
+    /** The windows {@link #run} would use, without running the model (previews and tests). */
+    public List<Window> plan(InpaintRequest request) throws InpaintException {
+        return plan(request.strategy(), validatedMask(request), request.image().getWidth(),
+                request.image().getHeight());
+    }
+
+    private BinaryMask validatedMask(InpaintRequest request) throws InpaintException {
+        int w = request.image().getWidth();
+        int h = request.image().getHeight();
+        checkSize("mask", request.mask(), w, h);
+        if (request.sketch() != null) {
+            checkSize("sketch", request.sketch(), w, h);
+        }
+        BinaryMask mask = BinaryMask.of(request.mask());
+        long holes = mask.count();
+        if (holes == 0) {
+            throw new InpaintException(InpaintException.Reason.EMPTY_MASK,
+                    "The mask is empty: paint the area to remove (white in a mask file) and try again.");
+        }
+        if (holes == (long) w * h) {
+            // Refused rather than filled: with no known pixel the model only hallucinates, and the
+            // result would replace the whole photo.
+            throw new InpaintException(InpaintException.Reason.ALL_HOLE,
+                    "The mask covers the whole image: there is nothing left to fill from. "
+                            + "Leave part of the photo unmasked.");
+        }
+        return mask;
+    }
+
+    private static void checkSize(String what, GrayRaster raster, int w, int h) throws InpaintException {
+        if (raster.width() != w || raster.height() != h) {
+            throw new InpaintException(InpaintException.Reason.SIZE_MISMATCH,
+                    "The " + what + " is " + raster.width() + "x" + raster.height() + " but the image is "
+                            + w + "x" + h + "; they must be the same size.");
+        }
+    }
+
+    private List<Window> plan(Strategy strategy, BinaryMask mask, int w, int h) throws InpaintException {
+        List<Window> windows = new ArrayList<>();
+        switch (strategy) {
+            case CROP -> {
+                for (Rect region : RegionPlanner.plan(mask, settings.mergeDistance())) {
+                    windows.add(WindowPlanner.crop(region, w, h, settings));
+                }
+            }
+            case RESIZE -> windows.add(WindowPlanner.whole(bounds(mask), w, h, settings.maxModelSide()));
+            case ORIGINAL -> {
+                if ((long) w * h > settings.maxOriginalPixels()) {
+                    throw new InpaintException(InpaintException.Reason.TOO_LARGE,
+                            "The image has " + w + "x" + h + " pixels, more than the ORIGINAL strategy allows ("
+                                    + settings.maxOriginalPixels() + " pixels); use CROP or RESIZE.");
+                }
+                windows.add(WindowPlanner.whole(bounds(mask), w, h, Integer.MAX_VALUE));
+            }
+            default -> throw new IllegalStateException(strategy.toString());
+        }
+        return windows;
+    }
+
+    private static Rect bounds(BinaryMask mask) {
+        return RegionPlanner.merge(RegionPlanner.components(mask), Integer.MAX_VALUE / 4).get(0);
+    }
+
+    /** Runs one window and writes its region's hole pixels into {@code pixels}; clears them from {@code remaining}. */
+    private void fillWindow(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask sketch)
+            throws InpaintException {
+        Rect win = window.window();
+        int ww = win.width();
+        int wh = win.height();
+        int[] crop = new int[ww * wh];
+        for (int y = 0; y < wh; y++) {
+            System.arraycopy(pixels, (win.y() + y) * imageWidth + win.x(), crop, y * ww, ww);
+        }
+        // Every not-yet-filled hole in the window is unknown to the model, including other regions'
+        // holes; holes filled by earlier windows are ordinary context by now.
+        BinaryMask hole = remaining.crop(win.x(), win.y(), ww, wh);
+        BinaryMask stroke = sketch == null ? null : sketch.crop(win.x(), win.y(), ww, wh);
+
+        int sw = window.scaledWidth();
+        int sh = window.scaledHeight();
+        int[] modelPixels = crop;
+        BinaryMask modelHole = hole;
+        BinaryMask modelStroke = stroke;
+        if (window.scaled()) {
+            modelPixels = Resampler.shrinkArea(crop, ww, wh, sw, sh);
+            modelHole = Resampler.shrinkAny(hole, sw, sh);
+            modelStroke = stroke == null ? null : Resampler.shrinkAny(stroke, sw, sh);
+        }
+        if (modelStroke != null) {
+            // Strokes only guide the fill; outside the hole the photo itself is the guidance.
+            for (int i = 0; i < modelStroke.bits.length; i++) {
+                modelStroke.bits[i] &= modelHole.bits[i];
+            }
+        }
+        int pw = Padding.padded(sw);
+        int ph = Padding.padded(sh);
+        BufferedImage padded = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB);
+        padded.setRGB(0, 0, pw, ph, Padding.pad(modelPixels, sw, sh, pw, ph), 0, pw);
+        InpaintInput input = new InpaintInput(padded, Padding.pad(modelHole, pw, ph).toRaster(),
+                modelStroke == null ? null : Padding.pad(modelStroke, pw, ph).toRaster());
+
+        BufferedImage prediction = inpainter.inpaint(input);
+        if (prediction.getWidth() != pw || prediction.getHeight() != ph) {
+            throw new InpaintException(InpaintException.Reason.ENGINE_FAILED, "The model returned "
+                    + prediction.getWidth() + "x" + prediction.getHeight() + " for a " + pw + "x" + ph + " input.");
+        }
+        int[] predicted = Padding.unpad(prediction.getRGB(0, 0, pw, ph, null, 0, pw), pw, sw, sh);
+        if (window.scaled()) {
+            predicted = Resampler.growBilinear(predicted, sw, sh, ww, wh);
+        }
+        composite(window, pixels, imageWidth, remaining, hole, predicted);
+    }
+
+    /** Blends the prediction into hole pixels of the window's region only; alpha stays the input's. */
+    private void composite(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask hole,
+                           int[] predicted) {
+        Rect win = window.window();
+        Rect region = window.region();
+        int[] weight = Feather.weights(hole, settings.featherWidth());
+        for (int y = region.y(); y < region.y() + region.height(); y++) {
+            for (int x = region.x(); x < region.x() + region.width(); x++) {
+                int li = (y - win.y()) * win.width() + (x - win.x());
+                if (hole.bits[li] == 0) {
+                    continue;
+                }
+                int gi = y * imageWidth + x;
+                pixels[gi] = blend(pixels[gi], predicted[li], weight[li]);
+                remaining.bits[gi] = 0;
+            }
+        }
+    }
+
+    static int blend(int original, int prediction, int weight) {
+        int v = original & 0xFF000000;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int o = (original >>> shift) & 0xFF;
+            int p = (prediction >>> shift) & 0xFF;
+            v |= ((o * (256 - weight) + p * weight + 128) >> 8) << shift;
+        }
+        return v;
+    }
+
+    /** A TYPE_INT_ARGB copy whose pixel array is one int per pixel with no offset or stride. */
+    static BufferedImage toArgb(BufferedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        int w = image.getWidth();
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB && image.getRaster().getDataBuffer() instanceof DataBufferInt src
+                && src.getNumBanks() == 1 && src.getOffset() == 0 && image.getRaster().getParent() == null
+                && src.getData().length == w * image.getHeight()) {
+            System.arraycopy(src.getData(), 0, ((DataBufferInt) copy.getRaster().getDataBuffer()).getData(), 0,
+                    src.getData().length);
+            return copy;
+        }
+        for (int y = 0; y < image.getHeight(); y++) {
+            copy.setRGB(0, 0 + y, w, 1, image.getRGB(0, y, w, 1, null, 0, w), 0, w);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,42 @@
+package io.gatefill.core.pipeline;
+
+/**
+ * Tuning of the large-image pipeline.
+ *
+ * @param maxModelSide      longest side the model is given (CROP windows and RESIZE are scaled down to
+ *                          it), because contextual attention costs grow with the square of the pixels
+ * @param trainResolution   the model's training scale; CROP windows are grown to at least this side so
+ *                          the hole-to-context ratio resembles training
+ * @param contextMargin     pixels of context added around each region in CROP
+ * @param mergeDistance     regions closer than this are filled in one window
+ * @param featherWidth      width in pixels of the seam inside the hole where prediction blends into the
+ *                          original (0 = hard edge)
+ * @param maxOriginalPixels ORIGINAL refuses photos larger than this instead of exhausting memory
+ */
+public record PipelineSettings(int maxModelSide, int trainResolution, int contextMargin, int mergeDistance,
+                               int featherWidth, long maxOriginalPixels) {
+    public static final int DEFAULT_MAX_MODEL_SIDE = 512;
+    public static final int DEFAULT_TRAIN_RESOLUTION = 256;
+
+    public PipelineSettings {
+        if (maxModelSide < 8 || trainResolution < 8 || contextMargin < 0 || mergeDistance < 0
+                || featherWidth < 0 || maxOriginalPixels < 64) {
+            throw new IllegalArgumentException("invalid pipeline settings");
+        }
+    }
+
+    /** Defaults for a model trained at {@code trainResolution} (null or non-positive: 256). */
+    public static PipelineSettings forTrainResolution(Integer trainResolution) {
+        int train = trainResolution == null || trainResolution <= 0 ? DEFAULT_TRAIN_RESOLUTION : trainResolution;
+        return new PipelineSettings(DEFAULT_MAX_MODEL_SIDE, Math.min(train, DEFAULT_MAX_MODEL_SIDE), 128, 32, 2,
+                2048L * 2048L);
+    }
+
+    public static PipelineSettings defaults() {
+        return forTrainResolution(null);
+    }
+
+    public PipelineSettings withFeatherWidth(int width) {
+        return new PipelineSettings(maxModelSide, trainResolution, contextMargin, mergeDistance, width, maxOriginalPixels);
+    }
+}

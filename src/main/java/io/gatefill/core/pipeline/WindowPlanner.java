@@ -1,0 +1,46 @@
+package io.gatefill.core.pipeline;
+
+import io.gatefill.core.raster.Rect;
+
+/** Chooses the context window and model scale for a region under each strategy. */
+final class WindowPlanner {
+    private WindowPlanner() {
+    }
+
+    /**
+     * A CROP window: the region plus a context margin, grown to at least the training side, centred on
+     * the region and shifted inward where it would cross the image border (never shrunk by the border
+     * unless the image itself is smaller), then scaled so its longer side fits {@code maxModelSide}.
+     */
+    static Window crop(Rect region, int imageWidth, int imageHeight, PipelineSettings settings) {
+        int w = span(region.width(), settings.contextMargin(), settings.trainResolution(), imageWidth);
+        int h = span(region.height(), settings.contextMargin(), settings.trainResolution(), imageHeight);
+        int x = shiftInward(region.x() + region.width() / 2 - w / 2, w, imageWidth);
+        int y = shiftInward(region.y() + region.height() / 2 - h / 2, h, imageHeight);
+        return scaled(region, new Rect(x, y, w, h), settings.maxModelSide());
+    }
+
+    /** The whole image, scaled down so its longer side fits {@code maxSide} (RESIZE) or unscaled (ORIGINAL). */
+    static Window whole(Rect region, int imageWidth, int imageHeight, int maxSide) {
+        return scaled(region, new Rect(0, 0, imageWidth, imageHeight), maxSide);
+    }
+
+    static int span(int regionSide, int margin, int minSide, int imageSide) {
+        return Math.min(imageSide, Math.max(regionSide + 2 * margin, minSide));
+    }
+
+    static int shiftInward(int start, int length, int limit) {
+        return Math.max(0, Math.min(start, limit - length));
+    }
+
+    static Window scaled(Rect region, Rect window, int maxSide) {
+        int longer = Math.max(window.width(), window.height());
+        if (longer <= maxSide) {
+            return new Window(region, window, window.width(), window.height());
+        }
+        double s = (double) maxSide / longer;
+        int sw = Math.max(1, Math.min(maxSide, (int) Math.round(window.width() * s)));
+        int sh = Math.max(1, Math.min(maxSide, (int) Math.round(window.height() * s)));
+        return new Window(region, window, sw, sh);
+    }
+}

@@ -1,0 +1,37 @@
+package io.gatefill.engine;
+
+/**
+ * How to load an engine.
+ *
+ * @param device         AUTO, CPU or GPU (GPU without one is an error, not a silent fallback)
+ * @param threads        intra-op threads for inference; 0 keeps the engine's default (one per core)
+ * @param graphOptimizer TorchScript's profiling graph executor: on, it re-optimises the first calls
+ *                       for each new input shape, which costs more than it gains when every window has
+ *                       a different size; off by default for that reason (measured in docs/bench/fill.md)
+ */
+public record EngineOptions(DeviceChoice device, int threads, boolean graphOptimizer) {
+    public EngineOptions {
+        if (device == null) {
+            device = DeviceChoice.AUTO;
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0");
+        }
+    }
+
+    public static EngineOptions defaults() {
+        return new EngineOptions(DeviceChoice.AUTO, 0, false);
+    }
+
+    public EngineOptions withDevice(DeviceChoice choice) {
+        return new EngineOptions(choice, threads, graphOptimizer);
+    }
+
+    public EngineOptions withThreads(int count) {
+        return new EngineOptions(device, count, graphOptimizer);
+    }
+
+    public EngineOptions withGraphOptimizer(boolean on) {
+        return new EngineOptions(device, threads, on);
+    }
+}

@@ -1,0 +1,151 @@
+package io.gatefill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatefill.core.raster.Rect;
+import io.gatefill.testing.Fixture;
+import io.gatefill.testing.Images;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code gatefill inpaint} end to end: real PNG files, the real DJL engine and the fixture model. */
+class InpaintCommandTest {
+    private static final int W = 333;
+    private static final int H = 217;
+    private static final Rect HOLE = new Rect(120, 80, 41, 37);
+
+    @TempDir
+    Path dir;
+    Path image;
+    Path mask;
+    Path out;
+    String model;
+
+    @BeforeEach
+    void files() throws Exception {
+        image = Images.png(Images.photo(W, H), dir.resolve("photo.png"));
+        mask = Images.png(Images.maskImage(W, H, HOLE), dir.resolve("mask.png"));
+        out = dir.resolve("out.png");
+        model = Fixture.model().toString();
+    }
+
+    private CliRun inpaint(String... extra) {
+        String[] base = {"inpaint", "--image", image.toString(), "--mask", mask.toString(), "--out", out.toString(),
+                "--model", model, "--threads", "2"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.of(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"crop", "resize", "original"})
+    void fillsOnlyTheHoleOfAnOddSizedImage(String strategy) throws Exception {
+        CliRun run = inpaint("--strategy", strategy);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        BufferedImage before = Images.read(image);
+        BufferedImage after = Images.read(out);
+        assertThat(after.getWidth()).isEqualTo(W);
+        assertThat(after.getHeight()).isEqualTo(H);
+        int changed = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                boolean hole = x >= HOLE.x() && x < HOLE.x() + HOLE.width() && y >= HOLE.y() && y < HOLE.y() + HOLE.height();
+                if (!hole) {
+                    assertThat(after.getRGB(x, y)).as("outside the hole at %d,%d", x, y).isEqualTo(before.getRGB(x, y));
+                } else if (after.getRGB(x, y) != before.getRGB(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        assertThat(changed).as("hole pixels changed").isGreaterThan(HOLE.width() * HOLE.height() * 9 / 10);
+    }
+
+    @Test
+    void acceptsASketch() throws Exception {
+        Path sketch = Images.png(Images.maskImage(W, H, new Rect(100, 98, 80, 2)), dir.resolve("sketch.png"));
+        assertThat(inpaint("--sketch", sketch.toString()).exitCode()).isZero();
+        assertThat(out).isRegularFile();
+    }
+
+    @Test
+    void refusesToOverwriteUnlessAsked() throws Exception {
+        Files.writeString(out, "keep me");
+        CliRun refused = inpaint();
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.OUTPUT_REFUSED);
+        assertThat(refused.err()).contains("already exists", "--overwrite");
+        assertThat(Files.readString(out)).isEqualTo("keep me");
+
+        assertThat(inpaint("--overwrite").exitCode()).isZero();
+        assertThat(Images.read(out).getWidth()).isEqualTo(W);
+    }
+
+    @Test
+    void neverOverwritesTheInput() throws Exception {
+        byte[] original = Files.readAllBytes(image);
+        CliRun run = CliRun.of("inpaint", "--image", image.toString(), "--mask", mask.toString(), "--out",
+                image.toString(), "--overwrite", "--model", model);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OUTPUT_REFUSED);
+        assertThat(run.err()).contains("is one of the input files");
+        assertThat(Files.readAllBytes(image)).isEqualTo(original);
+    }
+
+    @Test
+    void maskOfAnotherSizeIsRefused() throws Exception {
+        Images.png(Images.maskImage(W + 1, H, HOLE), mask);
+        CliRun run = inpaint();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.SIZE_MISMATCH);
+        assertThat(run.err()).contains("334x217", "333x217");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void emptyMaskIsRefused() throws Exception {
+        Images.png(Images.maskImage(W, H), mask);
+        CliRun run = inpaint();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.EMPTY_MASK);
+        assertThat(run.err()).contains("mask is empty");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void allHoleMaskIsRefused() throws Exception {
+        Images.png(Images.maskImage(W, H, new Rect(0, 0, W, H)), mask);
+        CliRun run = inpaint();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ALL_HOLE);
+        assertThat(run.err()).contains("whole image");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void missingOrCorruptInputsAreReported() throws Exception {
+        Files.delete(image);
+        CliRun missing = inpaint();
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
+        assertThat(missing.err()).contains("photo.png");
+
+        Files.write(image, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        CliRun corrupt = inpaint();
+        assertThat(corrupt.exitCode()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
+
+        Images.png(Images.photo(W, H), image);
+        Files.writeString(mask, "not a mask");
+        assertThat(inpaint().exitCode()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void unknownStrategyIsAUsageError() {
+        CliRun run = inpaint("--strategy", "tile");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("crop, resize or original");
+        assertThat(out).doesNotExist();
+    }
+}

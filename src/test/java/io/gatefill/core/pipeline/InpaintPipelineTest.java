@@ -1,0 +1,167 @@
+package io.gatefill.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatefill.core.raster.GrayRaster;
+import io.gatefill.core.raster.Rect;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's contract with a stand-in model that paints everything one colour. */
+class InpaintPipelineTest {
+    private static final int PAINT = 0xFF00FF00;
+
+    private final List<InpaintInput> calls = new ArrayList<>();
+    private final Inpainter green = input -> {
+        calls.add(input);
+        BufferedImage out = new BufferedImage(input.image().getWidth(), input.image().getHeight(),
+                BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, PAINT);
+            }
+        }
+        return out;
+    };
+
+    static BufferedImage photo(int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, ((x * 7 + y) % 200 + 40) << 24 | (x % 256) << 16 | (y % 256) << 8 | 99);
+            }
+        }
+        return image;
+    }
+
+    static GrayRaster holes(int w, int h, Rect... rects) {
+        GrayRaster m = new GrayRaster(w, h);
+        for (Rect r : rects) {
+            for (int y = r.y(); y < r.y() + r.height(); y++) {
+                for (int x = r.x(); x < r.x() + r.width(); x++) {
+                    m.set(x, y, 255);
+                }
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void onlyHolePixelsChangeAndAlphaIsKept() throws Exception {
+        BufferedImage image = photo(333, 217);
+        GrayRaster mask = holes(333, 217, new Rect(100, 50, 40, 30), new Rect(300, 200, 10, 10));
+        InpaintResult result = new InpaintPipeline(green, PipelineSettings.defaults())
+                .run(new InpaintRequest(image, mask, null, Strategy.CROP), null, null);
+
+        for (int y = 0; y < 217; y++) {
+            for (int x = 0; x < 333; x++) {
+                int before = image.getRGB(x, y);
+                int after = result.result().getRGB(x, y);
+                if (mask.get(x, y) == 0) {
+                    assertThat(after).as("outside hole at %d,%d", x, y).isEqualTo(before);
+                } else {
+                    assertThat(after >>> 24).isEqualTo(before >>> 24);
+                    assertThat(after & 0xFF00).as("inside hole at %d,%d", x, y).isNotEqualTo(before & 0xFF00);
+                }
+            }
+        }
+        assertThat(result.result().getRGB(120, 65) & 0xFFFFFF).isEqualTo(PAINT & 0xFFFFFF);
+        assertThat(result.affected()).isEqualTo(new Rect(100, 50, 210, 160));
+        for (InpaintInput call : calls) {
+            assertThat(call.image().getWidth() % 8).isZero();
+            assertThat(call.image().getHeight() % 8).isZero();
+        }
+        assertThat(image.getRGB(120, 65)).isNotEqualTo(result.result().getRGB(120, 65));
+    }
+
+    @Test
+    void eachStrategyFillsTheHole() throws Exception {
+        BufferedImage image = photo(1200, 700);
+        GrayRaster mask = holes(1200, 700, new Rect(600, 300, 50, 50));
+        for (Strategy strategy : Strategy.values()) {
+            calls.clear();
+            InpaintResult result = new InpaintPipeline(green, PipelineSettings.defaults())
+                    .run(new InpaintRequest(image, mask, null, strategy), null, null);
+            assertThat(result.result().getRGB(625, 325) & 0xFFFFFF).as(strategy.name()).isEqualTo(0x00FF00);
+            assertThat(result.result().getRGB(599, 325)).isEqualTo(image.getRGB(599, 325));
+            int expectedWidth = switch (strategy) {
+                case CROP -> 312;
+                case RESIZE -> 512;
+                case ORIGINAL -> 1200;
+            };
+            assertThat(calls).singleElement().satisfies(c -> assertThat(c.image().getWidth()).isEqualTo(expectedWidth));
+        }
+    }
+
+    @Test
+    void sketchReachesTheModelOnlyInsideTheHole() throws Exception {
+        GrayRaster mask = holes(64, 64, new Rect(20, 20, 10, 10));
+        GrayRaster sketch = holes(64, 64, new Rect(0, 25, 64, 1));
+        new InpaintPipeline(green, PipelineSettings.defaults())
+                .run(new InpaintRequest(photo(64, 64), mask, sketch, Strategy.CROP), null, null);
+        GrayRaster seen = calls.get(0).sketch();
+        assertThat(seen.get(25, 25)).isEqualTo(255);
+        assertThat(seen.get(5, 25)).isZero();
+    }
+
+    @Test
+    void emptyAllHoleAndMismatchedMasksAreRefused() {
+        InpaintPipeline pipeline = new InpaintPipeline(green, PipelineSettings.defaults());
+        assertThatThrownBy(() -> pipeline.run(new InpaintRequest(photo(20, 20), new GrayRaster(20, 20), null,
+                Strategy.CROP), null, null)).isInstanceOfSatisfying(InpaintException.class,
+                e -> assertThat(e.reason()).isEqualTo(InpaintException.Reason.EMPTY_MASK));
+        assertThatThrownBy(() -> pipeline.run(new InpaintRequest(photo(20, 20), holes(20, 20, new Rect(0, 0, 20, 20)),
+                null, Strategy.CROP), null, null)).isInstanceOfSatisfying(InpaintException.class,
+                e -> assertThat(e.reason()).isEqualTo(InpaintException.Reason.ALL_HOLE));
+        assertThatThrownBy(() -> pipeline.run(new InpaintRequest(photo(20, 20), holes(21, 20, new Rect(0, 0, 2, 2)),
+                null, Strategy.CROP), null, null)).isInstanceOfSatisfying(InpaintException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(InpaintException.Reason.SIZE_MISMATCH);
+                    assertThat(e.getMessage()).contains("21x20", "20x20");
+                });
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void originalRefusesHugeImages() {
+        InpaintPipeline pipeline = new InpaintPipeline(green, PipelineSettings.defaults());
+        assertThatThrownBy(() -> pipeline.run(new InpaintRequest(photo(3000, 2000), holes(3000, 2000,
+                new Rect(5, 5, 5, 5)), null, Strategy.ORIGINAL), null, null))
+                .isInstanceOfSatisfying(InpaintException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InpaintException.Reason.TOO_LARGE));
+    }
+
+    @Test
+    void cancelBetweenRegionsDiscardsTheResultAndReportsProgress() {
+        CancellationToken token = new CancellationToken();
+        List<String> progress = new ArrayList<>();
+        Inpainter cancelling = input -> {
+            token.cancel();
+            return green.inpaint(input);
+        };
+        BufferedImage image = photo(2000, 1000);
+        int before = image.getRGB(110, 110);
+        GrayRaster mask = holes(2000, 1000, new Rect(100, 100, 20, 20), new Rect(1500, 800, 20, 20));
+        assertThatThrownBy(() -> new InpaintPipeline(cancelling, PipelineSettings.defaults())
+                .run(new InpaintRequest(image, mask, null, Strategy.CROP),
+                        (done, total, message) -> progress.add(done + "/" + total), token))
+                .isInstanceOfSatisfying(InpaintException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InpaintException.Reason.CANCELLED));
+        assertThat(progress).containsExactly("0/2");
+        assertThat(calls).hasSize(1);
+        assertThat(image.getRGB(110, 110)).isEqualTo(before);
+    }
+
+    @Test
+    void progressCountsRegions() throws Exception {
+        List<String> progress = new ArrayList<>();
+        GrayRaster mask = holes(2000, 1000, new Rect(100, 100, 20, 20), new Rect(1500, 800, 20, 20));
+        InpaintResult result = new InpaintPipeline(green, PipelineSettings.defaults())
+                .run(new InpaintRequest(photo(2000, 1000), mask, null, Strategy.CROP),
+                        (done, total, message) -> progress.add(done + "/" + total), null);
+        assertThat(progress).containsExactly("0/2", "1/2", "2/2");
+        assertThat(result.windows()).hasSize(2);
+    }
+}

@@ -1,0 +1,59 @@
+package io.gatefill.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatefill.testing.Fixture;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** Reading the card the training pipeline writes, tolerantly. */
+class ModelCardTest {
+    @Test
+    void readsTheFixtureCard() throws Exception {
+        ModelCard card = ModelFiles.of(Fixture.model()).verify();
+        assertThat(card.contractVersion()).isEqualTo(1);
+        assertThat(card.name()).isEqualTo("fixture");
+        assertThat(card.convType()).isEqualTo("gated");
+        assertThat(card.cnum()).isEqualTo(8);
+        assertThat(card.sketch()).isTrue();
+        assertThat(card.trainResolution()).isNull();
+        assertThat(card.imagesSeen()).isZero();
+        assertThat(card.licence()).isEqualTo("CC0-1.0");
+        assertThat(card.dataSources()).isEmpty();
+        assertThat(card.sha256()).isEqualTo("116f521f97dabc22050497532fc125c074f7fbf00280b8fd3bc5334cbd4c5888");
+        assertThat(card.architecture()).contains("DeepFill v2");
+    }
+
+    @Test
+    void toleratesUnknownFieldsAndFindsMovedOnes() throws Exception {
+        ModelCard card = ModelCard.parse("{\"contract_version\":1,\"sha256\":\"" + "A".repeat(64) + "\","
+                + "\"future_field\":{\"x\":1},\"training\":{\"resolution\":256,\"images_seen\":1200},"
+                + "\"data\":{\"sources\":[\"Places2 subset\"]},\"evaluation\":{\"psnr\":24.1}}", "card");
+        assertThat(card.trainResolution()).isEqualTo(256);
+        assertThat(card.imagesSeen()).isEqualTo(1200L);
+        assertThat(card.dataSources()).containsExactly("Places2 subset");
+        assertThat(card.evaluation()).contains("24.1");
+        assertThat(card.sha256()).isEqualTo("a".repeat(64));
+    }
+
+    @Test
+    void refusesCardsWithoutRequiredFields() {
+        assertThatThrownBy(() -> ModelCard.parse("{\"sha256\":\"" + "a".repeat(64) + "\"}", "c.json"))
+                .isInstanceOfSatisfying(ModelLoadException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(ModelProblem.BAD_CARD);
+                    assertThat(e.getMessage()).contains("contract_version", "c.json");
+                });
+        assertThatThrownBy(() -> ModelCard.parse("{\"contract_version\":1,\"sha256\":\"abc\"}", "c.json"))
+                .isInstanceOfSatisfying(ModelLoadException.class,
+                        e -> assertThat(e.getMessage()).contains("sha256"));
+        assertThatThrownBy(() -> ModelCard.parse("[1,2]", "c.json")).isInstanceOf(ModelLoadException.class);
+    }
+
+    @Test
+    void cardFileSitsBesideTheModel() throws Exception {
+        ModelFiles files = ModelFiles.of(Fixture.model());
+        assertThat(files.card().getFileName().toString()).isEqualTo("fixture.json");
+        assertThat(Files.isRegularFile(files.card())).isTrue();
+    }
+}
