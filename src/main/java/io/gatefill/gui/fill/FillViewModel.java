@@ -78,6 +78,7 @@ public final class FillViewModel implements AutoCloseable {
     private volatile ModelSession session;
     private CancellationToken token;
     private boolean pendingAutoFill;
+    private long lastStrokeRevision = -1;
 
     public FillViewModel(EditorViewModel editor, TaskExecutor executor, DialogService dialogs, Executor ui,
                          ModelLoader loader) {
@@ -172,9 +173,13 @@ public final class FillViewModel implements AutoCloseable {
     /** The view calls this when a brush stroke ends: in "fill after each stroke" mode it fills. */
     public void strokeFinished() {
         Document doc = editor.getDocument();
-        if (!fillAfterStroke.get() || doc == null || doc.mask().isEmpty() || !isStrokeOnTop(doc)) {
+        // A fresh stroke is the newest edit with no redo tail; after an undo the tail exists, and the
+        // same revision means this stroke was handled already (a second release event).
+        if (!fillAfterStroke.get() || doc == null || doc.mask().isEmpty() || !isStrokeOnTop(doc)
+                || doc.history().canRedo() || doc.history().revision() == lastStrokeRevision) {
             return;
         }
+        lastStrokeRevision = doc.history().revision();
         if (running.get()) {
             // The running fill saw the mask before this stroke and will be discarded: stop it early.
             pendingAutoFill = true;
