@@ -106,6 +106,7 @@ public final class FillControls {
         bar.setPrefWidth(160);
         bar.progressProperty().bind(fill.progressProperty());
         bar.visibleProperty().bind(fill.runningProperty());
+        bar.managedProperty().bind(fill.runningProperty()); // no empty gap in the toolbar when idle
         Label text = new Label();
         text.setId("fill-progress-text");
         text.textProperty().bind(fill.progressTextProperty());
@@ -128,6 +129,11 @@ public final class FillControls {
         layer.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0) {
                 fill.gateLayerProperty().set(now.intValue());
+            }
+        });
+        fill.gateLayerProperty().addListener((obs, old, now) -> {
+            if (now.intValue() < fill.gateLayers().size()) {
+                layer.getSelectionModel().select(now.intValue());
             }
         });
         fill.gateLayers().addListener((javafx.collections.ListChangeListener<String>) c -> {

@@ -373,7 +373,9 @@ public final class FillViewModel implements AutoCloseable {
             EngineDescription d = ready.engine().describe();
             String name = d.card() == null || d.card().name() == null ? String.valueOf(d.modelFile().getFileName())
                     : d.card().name();
-            editor.engineStatusProperty().set("Model: " + name + " · " + d.device() + " · " + d.threads() + " threads");
+            // DJL names devices "cpu()" / "gpu(0)": drop the empty parentheses for the status bar.
+            String device = d.device().replace("()", "");
+            editor.engineStatusProperty().set("Model: " + name + " · " + device + " · " + d.threads() + " threads");
             gateLayers.setAll(ready.gates() == null ? List.of() : ready.gates().layers());
         });
         return loaded;
