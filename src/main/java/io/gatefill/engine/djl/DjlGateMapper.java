@@ -43,12 +43,14 @@ public final class DjlGateMapper implements AutoCloseable {
     private final ExecutorService worker;
     private final ZooModel<InpaintInput, float[]> model;
     private final Predictor<InpaintInput, float[]> predictor;
+    private final Predictor<RawTensors, float[]> rawPredictor;
     private final List<String> layers;
 
     private DjlGateMapper(ExecutorService worker, ZooModel<InpaintInput, float[]> model, List<String> layers) {
         this.worker = worker;
         this.model = model;
         this.predictor = model.newPredictor();
+        this.rawPredictor = model.newPredictor(new RawTranslator());
         this.layers = List.copyOf(layers);
     }
 
@@ -93,6 +95,8 @@ public final class DjlGateMapper implements AutoCloseable {
         });
         try {
             return worker.submit(() -> {
+                // Loads libtorch if the generator has not yet: JniUtils needs the native library.
+                ai.djl.engine.Engine.getEngine("PyTorch");
                 // Per thread in libtorch, as in the engine: every window has a new shape.
                 JniUtils.setGraphExecutorOptimize(false);
                 Criteria<InpaintInput, float[]> criteria = Criteria.builder()
@@ -141,10 +145,20 @@ public final class DjlGateMapper implements AutoCloseable {
         return new GateMaps(layers, w, h, maps);
     }
 
+    /** One bare forward pass on contract tensors (parity tests); returns [1,K,H,W] as floats. */
+    public float[] forward(RawTensors tensors) throws InpaintException {
+        try {
+            return worker.submit(() -> rawPredictor.predict(tensors)).get();
+        } catch (ExecutionException | InterruptedException e) {
+            throw new InpaintException(InpaintException.Reason.ENGINE_FAILED, "Gate maps failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {
             worker.submit(() -> {
+                rawPredictor.close();
                 predictor.close();
                 model.close();
             }).get();
