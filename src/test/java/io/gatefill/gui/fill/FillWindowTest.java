@@ -112,6 +112,16 @@ class FillWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc.pixels()).isEqualTo(after);
         assertThat(doc.mask().isEmpty()).isTrue();
+
+        // The shortcut: a second stroke, then Ctrl+Enter fills it as its own step.
+        robot.drag(screenOf(30, 30), MouseButton.PRIMARY).moveTo(screenOf(50, 35)).release(MouseButton.PRIMARY);
+        robot.interact(() -> app.view().canvas().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> doc.history().size() == 4
+                && "Fill".equals(doc.history().undoDescription()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush", "Fill", "Mask brush", "Fill");
+        assertThat(doc.mask().isEmpty()).isTrue();
     }
 
     /** The colour the canvas shows at image pixel (x, y), from a snapshot of the canvas node. */
