@@ -6,6 +6,9 @@ import io.gatefill.core.project.RecoveryStore;
 import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.core.settings.Settings;
 import io.gatefill.core.settings.SettingsStore;
+import io.gatefill.gui.fill.FillControls;
+import io.gatefill.gui.fill.FillViewModel;
+import io.gatefill.gui.fill.ModelLoader;
 import io.gatefill.gui.task.FxTaskExecutor;
 import java.io.IOException;
 import java.util.concurrent.FutureTask;
@@ -27,6 +30,8 @@ public class GatefillApp extends Application {
     private RecoveryStore recovery;
     private Autosaver autosaver;
     private SettingsStore settingsStore;
+    private FxTaskExecutor fillExecutor;
+    private FillViewModel fill;
 
     @Override
     public void start(Stage stage) {
@@ -41,6 +46,11 @@ public class GatefillApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage);
         viewModel = new EditorViewModel(settings, settingsStore, executor, dialogs, recovery);
         view = new MainView(viewModel, () -> requestQuit(stage));
+        // Fill: its own worker, so a long inference never queues a save or export behind it.
+        fillExecutor = new FxTaskExecutor();
+        fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.djl());
+        FillControls.install(view, viewModel, fill);
+        fill.checkModel();
         Scene scene = new Scene(view, 1280, 820);
         stage.setScene(scene);
         for (String size : new String[] {"64", "256"}) {
@@ -76,6 +86,10 @@ public class GatefillApp extends Application {
         return view;
     }
 
+    public FillViewModel fill() {
+        return fill;
+    }
+
     private void requestQuit(Stage stage) {
         if (viewModel.confirmClose()) {
             stage.close();
@@ -100,6 +114,10 @@ public class GatefillApp extends Application {
         }
         if (executor != null) {
             executor.close();
+        }
+        if (fill != null) {
+            fill.close(); // frees the model's native memory
+            fillExecutor.close();
         }
         if (recovery != null) {
             try {

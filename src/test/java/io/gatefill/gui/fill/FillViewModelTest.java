@@ -1,0 +1,273 @@
+package io.gatefill.gui.fill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatefill.core.document.Document;
+import io.gatefill.core.document.MaskEdits;
+import io.gatefill.core.pipeline.InpaintException;
+import io.gatefill.core.pipeline.InpaintInput;
+import io.gatefill.core.settings.SettingsStore;
+import io.gatefill.core.tools.ToolKind;
+import io.gatefill.engine.EngineDescription;
+import io.gatefill.engine.EngineOptions;
+import io.gatefill.engine.InpaintEngine;
+import io.gatefill.engine.ModelCard;
+import io.gatefill.engine.ModelLoadException;
+import io.gatefill.gui.EditorViewModel;
+import io.gatefill.gui.TestImages;
+import io.gatefill.gui.task.CurrentThreadTaskExecutor;
+import io.gatefill.testing.Fixture;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Fill view model without a window, deterministic through the current-thread executor, running
+ * the real DJL engine on the fixture model: do, undo, redo, cancel, errors, auto fill, gate maps.
+ */
+class FillViewModelTest {
+    @TempDir
+    Path dir;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final AtomicInteger loads = new AtomicInteger();
+    private EditorViewModel editor;
+    private FillViewModel fill;
+    private Document doc;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("config"));
+        editor = new EditorViewModel(store.load(), store, new CurrentThreadTaskExecutor(), dialogs, null);
+        editor.open(TestImages.photo(dir, "photo.png", 160, 120));
+        doc = editor.getDocument();
+        assertThat(doc).isNotNull();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (fill != null) {
+            fill.close();
+        }
+    }
+
+    private FillViewModel fillWith(ModelLoader loader) {
+        fill = new FillViewModel(editor, new CurrentThreadTaskExecutor(), dialogs, Runnable::run, loader);
+        return fill;
+    }
+
+    /** The real fixture engine, counting loads; {@code during} runs inside every model call. */
+    private ModelLoader fixture(Consumer<InpaintInput> during) {
+        ModelLoader real = ModelLoader.djl(Fixture.model().toAbsolutePath(), EngineOptions.defaults().withThreads(2));
+        return new ModelLoader() {
+            @Override
+            public ModelCard check() throws ModelLoadException {
+                return real.check();
+            }
+
+            @Override
+            public ModelSession load(io.gatefill.engine.EngineLoadListener listener) throws ModelLoadException {
+                loads.incrementAndGet();
+                ModelSession s = real.load(listener);
+                InpaintEngine engine = s.engine();
+                InpaintEngine spied = new InpaintEngine() {
+                    @Override
+                    public BufferedImage inpaint(InpaintInput input) throws InpaintException {
+                        during.accept(input);
+                        return engine.inpaint(input);
+                    }
+
+                    @Override
+                    public EngineDescription describe() {
+                        return engine.describe();
+                    }
+
+                    @Override
+                    public void close() {
+                        engine.close();
+                    }
+                };
+                return new ModelSession(spied, s.gates(), s.gateProblem());
+            }
+        };
+    }
+
+    private void paintMask(double x0, double y0, double x1, double y1, int size) {
+        editor.toolProperty().set(ToolKind.MASK_BRUSH);
+        editor.brushSizeProperty().set(size);
+        editor.beginStroke(x0, y0);
+        editor.strokeTo(x1, y1);
+        editor.endStroke();
+    }
+
+    @Test
+    void fillChangesOnlyHolePixelsClearsTheMaskAsOneStepAndUndoesAndRedoesExactly() {
+        fillWith(fixture(in -> { }));
+        paintMask(50, 60, 110, 60, 16);
+        int[] before = doc.pixels().clone();
+        byte[] maskBefore = doc.mask().data().clone();
+        int steps = doc.history().size();
+
+        fill.fill();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(doc.history().size()).isEqualTo(steps + 1);
+        assertThat(doc.history().undoDescription()).isEqualTo(FillViewModel.EDIT_NAME);
+        assertThat(doc.mask().isEmpty()).as("mask cleared by the fill").isTrue();
+        int[] after = doc.pixels().clone();
+        int changedInside = 0;
+        for (int i = 0; i < before.length; i++) {
+            if ((maskBefore[i] & 0xFF) >= 128) {
+                changedInside += after[i] != before[i] ? 1 : 0;
+            } else {
+                assertThat(after[i]).as("pixel %d outside the hole", i).isEqualTo(before[i]);
+            }
+        }
+        assertThat(changedInside).as("hole pixels replaced by the model").isGreaterThan(100);
+        assertThat(editor.engineStatusProperty().get()).contains("fixture").contains("cpu");
+        assertThat(fill.runningProperty().get()).isFalse();
+
+        editor.undo();
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.mask().data()).isEqualTo(maskBefore);
+        editor.redo();
+        assertThat(doc.pixels()).isEqualTo(after);
+        assertThat(doc.mask().isEmpty()).isTrue();
+        editor.undo();
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.previousMask()).as("the cleared mask is kept for 'reuse previous mask'").isNotNull();
+    }
+
+    @Test
+    void cancelDuringInferenceLeavesTheDocumentUntouched() {
+        fillWith(fixture(in -> fill.cancel()));
+        paintMask(40, 40, 90, 80, 12);
+        int[] before = doc.pixels().clone();
+        byte[] maskBefore = doc.mask().data().clone();
+        int steps = doc.history().size();
+
+        fill.fill();
+
+        assertThat(dialogs.errors).as("cancel is not an error").isEmpty();
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.mask().data()).isEqualTo(maskBefore);
+        assertThat(doc.history().size()).isEqualTo(steps);
+        assertThat(editor.statusMessageProperty().get()).contains("cancelled");
+        assertThat(fill.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void emptyMaskIsRefusedWithADialogWithoutLoadingTheModel() {
+        fillWith(fixture(in -> { }));
+        int[] before = doc.pixels().clone();
+        fill.fill();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Nothing to fill").contains("mask is empty");
+        assertThat(loads).hasValue(0);
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.history().size()).isZero();
+    }
+
+    @Test
+    void allHoleMaskIsRefusedAndLosesNothing() {
+        fillWith(fixture(in -> { }));
+        editor.push(MaskEdits.invertMask(doc)); // empty mask inverted: every pixel is a hole
+        int[] before = doc.pixels().clone();
+        fill.fill();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot fill").contains("whole image");
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.mask().get(0, 0)).isEqualTo(255);
+        assertThat(doc.history().undoDescription()).isEqualTo("Invert mask");
+    }
+
+    @Test
+    void missingModelShowsWhereItLookedAndTheEditorKeepsWorking() {
+        fillWith(ModelLoader.djl(dir.resolve("nowhere/gatefill.pt"), EngineOptions.defaults()));
+        fill.checkModel();
+        assertThat(editor.engineStatusProperty().get()).startsWith("No model").contains("not found");
+        paintMask(40, 40, 90, 40, 10);
+        byte[] mask = doc.mask().data().clone();
+        int[] before = doc.pixels().clone();
+        fill.fill();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot load the model")
+                .contains("nowhere").contains("unchanged");
+        assertThat(doc.mask().data()).isEqualTo(mask);
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(editor.engineStatusProperty().get()).startsWith("Model problem");
+        paintMask(20, 20, 30, 30, 4);
+        assertThat(doc.history().size()).as("painting still works").isEqualTo(2);
+    }
+
+    @Test
+    void alteredModelFileIsRefusedByChecksum() throws Exception {
+        Path model = dir.resolve("fixture.pt");
+        Files.copy(Fixture.model(), model);
+        Files.copy(Fixture.DIR.resolve("fixture.json"), dir.resolve("fixture.json"));
+        Files.write(model, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+        fillWith(ModelLoader.djl(model, EngineOptions.defaults()));
+        paintMask(40, 40, 90, 40, 10);
+        fill.fill();
+        assertThat(dialogs.errors).singleElement().asString().contains("Checksum mismatch");
+        assertThat(doc.history().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aDocumentChangedDuringTheFillDiscardsTheResult() {
+        fillWith(fixture(in -> {
+            // The user paints a sketch stroke while the model runs (same thread here, by design of the test).
+            editor.toolProperty().set(ToolKind.SKETCH_PEN);
+            editor.beginStroke(10, 10);
+            editor.strokeTo(30, 10);
+            editor.endStroke();
+        }));
+        paintMask(40, 40, 90, 40, 10);
+        int[] before = doc.pixels().clone();
+        fill.fill();
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Sketch pen");
+        assertThat(editor.statusMessageProperty().get()).contains("discarded");
+        assertThat(doc.mask().isEmpty()).isFalse();
+    }
+
+    @Test
+    void fillAfterEachStrokeFillsWhenAStrokeEndsAndLoadsTheModelOnce() {
+        fillWith(fixture(in -> { }));
+        fill.fillAfterStrokeProperty().set(true);
+        paintMask(40, 40, 90, 40, 10);
+        fill.strokeFinished();
+        assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Fill");
+        paintMask(100, 80, 120, 90, 10);
+        fill.strokeFinished();
+        assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Fill", "Mask brush", "Fill");
+        assertThat(loads).hasValue(1);
+        editor.undo();
+        fill.strokeFinished(); // an undo is not a stroke: nothing happens
+        assertThat(doc.history().position()).isEqualTo(3);
+    }
+
+    @Test
+    void gateMapsOfEveryLayerCoverTheModelWindow() {
+        fillWith(fixture(in -> { }));
+        paintMask(60, 50, 100, 70, 12);
+        fill.showGatesProperty().set(true); // computes a preview for the current mask, without filling
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(doc.history().size()).as("a preview changes nothing").isEqualTo(1);
+        assertThat(fill.gateLayers()).hasSize(5).first().asString().contains("coarse.conv1");
+        assertThat(fill.gateWindowsProperty().get()).hasSize(1);
+        GateWindow w = fill.gateWindowsProperty().get().get(0);
+        assertThat(w.window().contains(60, 50)).isTrue();
+        assertThat(w.maps().maps().length).isEqualTo(5);
+        for (float[] map : w.maps().maps()) {
+            for (float v : map) {
+                assertThat(v).isBetween(0f, 1f);
+            }
+        }
+        fill.fill();
+        assertThat(doc.history().undoDescription()).isEqualTo("Fill");
+        assertThat(fill.gateWindowsProperty().get()).as("the fill's own gate maps").hasSize(1);
+    }
+}

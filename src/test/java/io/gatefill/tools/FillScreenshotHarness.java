@@ -1,0 +1,98 @@
+package io.gatefill.tools;
+
+import io.gatefill.core.settings.ConfigDirs;
+import io.gatefill.core.tools.ToolKind;
+import io.gatefill.gui.EditorViewModel;
+import io.gatefill.gui.GatefillApp;
+import io.gatefill.gui.fill.FillViewModel;
+import io.gatefill.gui.fill.ModelLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Opens the real editor (run it under Xvfb) with the fixture model, paints a mask over the lamp post
+ * and a sketch line, runs Fill, optionally turns the gate view on, then prints READY so
+ * {@code scripts/screenshot-fill.sh} can capture the screen.
+ */
+public final class FillScreenshotHarness extends GatefillApp {
+    private static Path photo;
+    private static boolean gates;
+
+    /** Entry point; a separate class so the java launcher does not demand JavaFX on the module path. */
+    public static final class Main {
+        private Main() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            Path dir = Files.createTempDirectory("gatefill-fill-shot");
+            System.setProperty(ConfigDirs.PROPERTY, dir.resolve("config").toString());
+            System.setProperty(ModelLoader.MODEL_PROPERTY,
+                    Path.of("src/test/resources/fixture-model/fixture.pt").toAbsolutePath().toString());
+            gates = args.length > 0 && args[0].equals("gates");
+            photo = dir.resolve("harbour.jpg");
+            ImageIO.write(ScreenshotHarness.landscape(3000, 2000), "jpeg", photo.toFile());
+            Application.launch(FillScreenshotHarness.class);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        super.start(stage);
+        stage.setX(0);
+        stage.setY(0);
+        EditorViewModel vm = viewModel();
+        FillViewModel fill = fill();
+        vm.open(photo);
+        new Thread(() -> {
+            try {
+                while (vm.getDocument() == null) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(500);
+                Platform.runLater(() -> {
+                    vm.brushSizeProperty().set(90);
+                    stroke(vm, 2050, 700, 2050, 1750);
+                    stroke(vm, 2000, 640, 2150, 640);
+                    vm.toolProperty().set(ToolKind.SKETCH_PEN);
+                    vm.brushSizeProperty().set(10);
+                    stroke(vm, 1700, 1480, 2400, 1380);
+                    vm.toolProperty().set(ToolKind.MASK_BRUSH);
+                    vm.brushSizeProperty().set(90);
+                    // With the view on, the preview of the current mask runs first; the fill then brings its own maps.
+                    fill.showGatesProperty().set(gates);
+                });
+                Thread.sleep(300);
+                while (fill.runningProperty().get() || (gates && fill.gateWindowsProperty().get().isEmpty())) {
+                    Thread.sleep(200);
+                }
+                Platform.runLater(() -> {
+                    fill.gateLayerProperty().set(gates ? 4 : 0);
+                    fill.fill();
+                });
+                Thread.sleep(500);
+                while (fill.runningProperty().get() || vm.getDocument().history().undoDescription() == null
+                        || !vm.getDocument().history().undoDescription().equals(FillViewModel.EDIT_NAME)) {
+                    Thread.sleep(200);
+                }
+                Platform.runLater(() -> vm.cursorTextProperty().set("2050, 1200"));
+                Thread.sleep(1500);
+                System.out.println("READY");
+                System.out.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).start();
+    }
+
+    private static void stroke(EditorViewModel vm, double x0, double y0, double x1, double y1) {
+        vm.beginStroke(x0, y0);
+        for (int i = 1; i <= 20; i++) {
+            vm.strokeTo(x0 + (x1 - x0) * i / 20, y0 + (y1 - y0) * i / 20);
+        }
+        vm.endStroke();
+    }
+}
