@@ -4,6 +4,7 @@ import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
@@ -115,7 +116,10 @@ public final class InpaintCommand implements Callable<Integer> {
             throw failure(e);
         }
         try {
-            ImageFiles.save(result.result(), out, ImageFiles.SaveOptions.forPath(out), loaded.metadata());
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            SaveOptions.Format format = name.endsWith(".jpg") || name.endsWith(".jpeg")
+                    ? SaveOptions.Format.JPEG : SaveOptions.Format.PNG;
+            ImageFiles.save(result.result(), out, new SaveOptions(format, 0.92f, overwrite), loaded.metadata());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }

@@ -1,3 +1,14 @@
 package io.gatefill.core.io;
-/** TEMP STUB. */
-public class ImageFileException extends java.io.IOException { public ImageFileException(String m) { super(m); } }
+
+import java.io.IOException;
+
+/** A failure to read or write an image file, with a message meant for the person who chose the file. */
+public class ImageFileException extends IOException {
+    public ImageFileException(String message) {
+        super(message);
+    }
+
+    public ImageFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

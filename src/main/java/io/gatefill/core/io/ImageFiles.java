@@ -1,10 +1,312 @@
 package io.gatefill.core.io;
-import java.awt.image.BufferedImage; import java.nio.file.*; import java.io.IOException;
-/** TEMP STUB. */
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Reads and writes photos for the editor, the command line and batch: header checks before decoding,
+ * EXIF orientation, EXIF/ICC carried to exports, atomic writes, and a specific message for each way
+ * a file can be bad. Decoding goes through ImageIO with the TwelveMonkeys plugins on the classpath
+ * (JPEG incl. CMYK, TIFF, WebP, BMP).
+ */
 public final class ImageFiles {
-  /** TEMP STUB. */
-  public record SaveOptions(String format) { public static SaveOptions forPath(Path p) { String n = p.getFileName().toString(); return new SaveOptions(n.substring(n.lastIndexOf('.') + 1)); } }
-  public static ImageInfo probe(Path p) throws IOException { BufferedImage i = javax.imageio.ImageIO.read(p.toFile()); if (i == null) throw new ImageFileException("not an image: " + p); return new ImageInfo(i.getWidth(), i.getHeight(), "png"); }
-  public static LoadedImage load(Path p, long max) throws IOException { BufferedImage i = javax.imageio.ImageIO.read(p.toFile()); if (i == null) throw new ImageFileException("not an image: " + p); BufferedImage a = new BufferedImage(i.getWidth(), i.getHeight(), BufferedImage.TYPE_INT_ARGB); a.getGraphics().drawImage(i, 0, 0, null); return new LoadedImage(a, new ImageMetadata(), "png"); }
-  public static void save(BufferedImage img, Path out, SaveOptions o, ImageMetadata m) throws IOException { Path tmp = out.resolveSibling(out.getFileName() + ".tmp"); javax.imageio.ImageIO.write(img, o.format(), tmp.toFile()); Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE); }
+    public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+    static {
+        ImageIO.setUseCache(false);
+        ImageIO.scanForPlugins();
+    }
+
+    private ImageFiles() {
+    }
+
+    /** Reads only the header: size and format. */
+    public static ImageInfo probe(Path file) throws ImageFileException {
+        checkReadable(file);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = readerFor(file, in);
+            try {
+                reader.setInput(in, true, true);
+                return new ImageInfo(reader.getWidth(0), reader.getHeight(0), formatOf(reader));
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageFileException(file.getFileName() + " is damaged: its header cannot be read ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    /** Decodes a photo into TYPE_INT_ARGB with its EXIF orientation applied, refusing more than maxPixels. */
+    public static LoadedImage load(Path file, long maxPixels) throws ImageFileException {
+        ImageInfo info = probe(file);
+        if (info.width() <= 0 || info.height() <= 0) {
+            throw new ImageFileException(file.getFileName() + " claims an empty size " + info.width() + "x" + info.height() + ".");
+        }
+        if (info.pixels() > maxPixels) {
+            throw new ImageFileException(String.format(Locale.ROOT,
+                    "%s is %dx%d (%.1f megapixels), above the limit of %.1f megapixels. It was not opened.",
+                    file.getFileName(), info.width(), info.height(), info.pixels() / 1e6, maxPixels / 1e6));
+        }
+        BufferedImage decoded = decode(file);
+        BufferedImage argb = toArgb(decoded);
+        byte[] exif = null;
+        byte[] icc = null;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            exif = MetadataBlocks.readExif(bytes, info.formatName());
+            icc = MetadataBlocks.readIcc(bytes, info.formatName());
+        } catch (IOException | RuntimeException e) {
+            // Metadata is a courtesy: a photo whose EXIF is damaged still opens, without it.
+        }
+        int orientation = exifOrientation(file);
+        if (exif != null && orientation != 1) {
+            exif = MetadataBlocks.withOrientationReset(exif);
+        }
+        return new LoadedImage(orient(argb, orientation), new ImageMetadata(exif, icc, info.formatName()),
+                info.formatName());
+    }
+
+    private static void checkReadable(Path file) throws ImageFileException {
+        if (!Files.exists(file)) {
+            throw new ImageFileException(file + " does not exist.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ImageFileException(file + " is not a file.");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImageFileException(file + " cannot be read: permission denied.");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new ImageFileException(file.getFileName() + " is empty (0 bytes).");
+            }
+        } catch (IOException e) {
+            throw new ImageFileException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static ImageReader readerFor(Path file, ImageInputStream in) throws ImageFileException {
+        if (in == null) {
+            throw new ImageFileException(file + " cannot be opened.");
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new ImageFileException(file.getFileName()
+                    + " is not an image in a supported format (PNG, JPEG, BMP, GIF, TIFF, WebP).");
+        }
+        return readers.next();
+    }
+
+    private static String formatOf(ImageReader reader) throws IOException {
+        String name = reader.getFormatName().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "jpg", "jpeg", "jpeg-lossless" -> "jpeg";
+            case "tif", "tiff" -> "tiff";
+            default -> name;
+        };
+    }
+
+    private static BufferedImage decode(Path file) throws ImageFileException {
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = readerFor(file, in);
+            try {
+                reader.setInput(in, true, true);
+                IIOReadWarningListener listener = (source, warning) -> warnings.add(warning);
+                reader.addIIOReadWarningListener(listener);
+                BufferedImage image = reader.read(0);
+                for (String w : warnings) {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    if (lower.contains("premature") || lower.contains("truncat") || lower.contains("corrupt")) {
+                        throw new ImageFileException(file.getFileName() + " is truncated or damaged (" + w + ").");
+                    }
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageFileException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new ImageFileException(file.getFileName() + " is too large to decode in the available memory.");
+        } catch (IOException | RuntimeException e) {
+            throw new ImageFileException(file.getFileName() + " is truncated or damaged and cannot be decoded ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * Converts to TYPE_INT_ARGB. Pixels of a photo with an embedded non-sRGB profile are copied as
+     * they are, not colour-converted, because that profile is written back on export: converting
+     * here and tagging there would apply it twice.
+     */
+    static BufferedImage toArgb(BufferedImage src) {
+        if (src.getType() == BufferedImage.TYPE_INT_ARGB) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        ColorSpace cs = src.getColorModel().getColorSpace();
+        Raster raster = src.getRaster();
+        int bands = raster.getNumBands();
+        boolean rawRgb = !cs.isCS_sRGB() && cs.getType() == ColorSpace.TYPE_RGB
+                && (bands == 3 || bands == 4) && src.getColorModel().getComponentSize(0) == 8;
+        if (rawRgb) {
+            int[] row = new int[w * bands];
+            int[] argb = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getPixels(0, y, w, 1, row);
+                for (int x = 0; x < w; x++) {
+                    int i = x * bands;
+                    int a = bands == 4 ? row[i + 3] : 255;
+                    argb[x] = (a << 24) | (row[i] << 16) | (row[i + 1] << 8) | row[i + 2];
+                }
+                out.setRGB(0, y, w, 1, argb, 0, w);
+            }
+            return out;
+        }
+        Graphics2D g = out.createGraphics();
+        g.drawImage(src, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    private static int exifOrientation(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Metadata metadata = ImageMetadataReader.readMetadata(in);
+            ExifIFD0Directory dir = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (dir != null && dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                int o = dir.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+                return o >= 1 && o <= 8 ? o : 1;
+            }
+        } catch (Exception e) {
+            // No readable EXIF: the pixels are shown as stored.
+        }
+        return 1;
+    }
+
+    /** Applies an EXIF orientation (1..8) so the pixels stand upright. */
+    static BufferedImage orient(BufferedImage src, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        boolean swap = orientation >= 5;
+        int ow = swap ? h : w;
+        int oh = swap ? w : h;
+        int[] in = src.getRGB(0, 0, w, h, null, 0, w);
+        int[] out = new int[ow * oh];
+        for (int y = 0; y < oh; y++) {
+            for (int x = 0; x < ow; x++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = w - 1 - x; sy = y; }
+                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
+                    case 4 -> { sx = x; sy = h - 1 - y; }
+                    case 5 -> { sx = y; sy = x; }
+                    case 6 -> { sx = y; sy = h - 1 - x; }
+                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
+                    default -> { sx = w - 1 - y; sy = x; }
+                }
+                out[y * ow + x] = in[sy * w + sx];
+            }
+        }
+        BufferedImage result = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_ARGB);
+        result.setRGB(0, 0, ow, oh, out, 0, ow);
+        return result;
+    }
+
+    /** The format {@code save} will write for these options and this source format. */
+    public static String outputFormat(SaveOptions options, ImageMetadata metadata) throws ImageFileException {
+        return switch (options.format()) {
+            case PNG -> "png";
+            case JPEG -> "jpeg";
+            case SAME -> {
+                String source = metadata == null ? null : metadata.sourceFormat();
+                if (source == null) {
+                    yield "png";
+                }
+                if (source.equals("webp")) {
+                    throw new ImageFileException("WebP can be opened but not written; export as PNG or JPEG.");
+                }
+                yield source;
+            }
+        };
+    }
+
+    /**
+     * Encodes and writes atomically, carrying EXIF and the ICC profile into PNG and JPEG. An existing
+     * target is refused unless the options allow overwriting.
+     */
+    public static void save(BufferedImage image, Path target, SaveOptions options, ImageMetadata metadata)
+            throws ImageFileException {
+        ImageMetadata meta = metadata == null ? ImageMetadata.NONE : metadata;
+        String format = outputFormat(options, meta);
+        byte[] encoded = encode(image, format, options.jpegQuality());
+        byte[] withMetadata = switch (format) {
+            case "jpeg" -> MetadataBlocks.insertIntoJpeg(encoded, meta.exif(), meta.iccProfile());
+            case "png" -> MetadataBlocks.insertIntoPng(encoded, meta.exif(), meta.iccProfile());
+            default -> encoded;
+        };
+        AtomicFiles.write(target, options.overwrite(), out -> out.write(withMetadata));
+    }
+
+    static byte[] encode(BufferedImage image, String format, float quality) throws ImageFileException {
+        BufferedImage toWrite = image;
+        if (!format.equals("png") && !format.equals("tiff")) {
+            // JPEG, BMP and GIF writers take no alpha channel.
+            toWrite = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = toWrite.createGraphics();
+            g.drawImage(image, 0, 0, null);
+            g.dispose();
+        }
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+        if (!writers.hasNext()) {
+            throw new ImageFileException("Writing " + format.toUpperCase(Locale.ROOT) + " is not supported; export as PNG or JPEG.");
+        }
+        ImageWriter writer = writers.next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format.equals("jpeg")) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+            }
+            writer.write(null, new IIOImage(toWrite, null, null), param);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageFileException("Encoding " + format + " failed: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
 }

@@ -1,3 +1,8 @@
 package io.gatefill.core.io;
-/** TEMP STUB. */
-public record ImageInfo(int width, int height, String formatName) { }
+
+/** What an image file's header says, read without decoding any pixels. */
+public record ImageInfo(int width, int height, String formatName) {
+    public long pixels() {
+        return (long) width * height;
+    }
+}

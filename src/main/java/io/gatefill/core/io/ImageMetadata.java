@@ -1,3 +1,17 @@
 package io.gatefill.core.io;
-/** TEMP STUB. */
-public record ImageMetadata() { }
+
+/**
+ * Metadata carried from a source file to its exports: the raw EXIF block (TIFF structure, without
+ * the "Exif\0\0" prefix) and the embedded ICC profile, either of which may be absent (null).
+ */
+public record ImageMetadata(byte[] exif, byte[] iccProfile, String sourceFormat) {
+    public static final ImageMetadata NONE = new ImageMetadata(null, null, null);
+
+    public boolean hasExif() {
+        return exif != null && exif.length > 0;
+    }
+
+    public boolean hasIccProfile() {
+        return iccProfile != null && iccProfile.length > 0;
+    }
+}

@@ -1,3 +1,7 @@
 package io.gatefill.core.io;
-/** TEMP STUB. */
-public record LoadedImage(java.awt.image.BufferedImage image, ImageMetadata metadata, String formatName) { }
+
+import java.awt.image.BufferedImage;
+
+/** A decoded photo: TYPE_INT_ARGB pixels with EXIF orientation applied, plus what to carry on export. */
+public record LoadedImage(BufferedImage image, ImageMetadata metadata, String formatName) {
+}

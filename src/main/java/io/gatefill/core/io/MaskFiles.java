@@ -1,6 +1,61 @@
 package io.gatefill.core.io;
-import java.awt.image.BufferedImage; import java.nio.file.*; import java.io.IOException; import io.gatefill.core.raster.GrayRaster;
-/** TEMP STUB. */
+
+import io.gatefill.core.raster.GrayRaster;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+/**
+ * Mask and sketch PNG files: white (bright) = hole or stroke, black = keep. A transparent pixel
+ * counts as keep, so a mask painted on a transparent layer in another editor also works.
+ */
 public final class MaskFiles {
-  public static GrayRaster readAnySize(Path p) throws IOException { BufferedImage i = javax.imageio.ImageIO.read(p.toFile()); if (i == null) throw new ImageFileException("not an image: " + p); GrayRaster g = new GrayRaster(i.getWidth(), i.getHeight()); for (int y = 0; y < i.getHeight(); y++) for (int x = 0; x < i.getWidth(); x++) { int v = i.getRGB(x, y); int l = (((v >> 16) & 255) + ((v >> 8) & 255) + (v & 255)) / 3; g.set(x, y, l >= 128 ? 255 : 0); } return g; }
+    private MaskFiles() {
+    }
+
+    /** Reads a mask that must match the photo's size. */
+    public static GrayRaster read(Path file, int width, int height) throws ImageFileException {
+        GrayRaster mask = readAnySize(file);
+        if (mask.width() != width || mask.height() != height) {
+            throw new ImageFileException("The mask " + file.getFileName() + " is " + mask.width() + "x"
+                    + mask.height() + " but the photo is " + width + "x" + height + ".");
+        }
+        return mask;
+    }
+
+    public static GrayRaster readAnySize(Path file) throws ImageFileException {
+        BufferedImage image = ImageFiles.load(file, ImageFiles.DEFAULT_MAX_PIXELS).image();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        byte[] out = new byte[w * h];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            int alpha = p >>> 24;
+            int luma = (299 * ((p >> 16) & 0xFF) + 587 * ((p >> 8) & 0xFF) + 114 * (p & 0xFF)) / 1000;
+            out[i] = (byte) (luma * alpha / 255);
+        }
+        return new GrayRaster(w, h, out);
+    }
+
+    /** Scales a mask to another size with nearest neighbour and re-binarises it (no grey seams). */
+    public static GrayRaster resizeNearest(GrayRaster mask, int width, int height) {
+        GrayRaster out = new GrayRaster(width, height);
+        byte[] dst = out.data();
+        for (int y = 0; y < height; y++) {
+            int sy = (int) ((y + 0.5) * mask.height() / height);
+            for (int x = 0; x < width; x++) {
+                int sx = (int) ((x + 0.5) * mask.width() / width);
+                dst[y * width + x] = (byte) (mask.isOn(sx, sy) ? 255 : 0);
+            }
+        }
+        return out;
+    }
+
+    /** Writes a greyscale PNG, white = hole, atomically. */
+    public static void write(GrayRaster mask, Path target, boolean overwrite) throws ImageFileException {
+        BufferedImage gray = new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
+        gray.getRaster().setDataElements(0, 0, mask.width(), mask.height(), mask.data());
+        byte[] png = ImageFiles.encode(gray, "png", 1f);
+        AtomicFiles.write(target, overwrite, out -> out.write(png));
+    }
 }
