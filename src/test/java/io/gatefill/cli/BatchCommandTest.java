@@ -238,7 +238,9 @@ class BatchCommandTest {
         assertThat(batch("--strategy", "zoom").exitCode()).isEqualTo(ExitCodes.USAGE);
         Path broken = Files.createDirectories(dir.resolve("broken-model")).resolve("m.pt");
         Files.writeString(broken, "not a model");
-        assertThat(batch("--model", broken.toString()).exitCode()).isEqualTo(ExitCodes.MODEL_INVALID);
+        CliRun badModel = CliRun.of("batch", "--images", images.toString(), "--masks", masks.toString(),
+                "--out", out.toString(), "--model", broken.toString());
+        assertThat(badModel.exitCode()).as(badModel.err()).isEqualTo(ExitCodes.MODEL_INVALID);
         assertThat(out.resolve("a.png")).doesNotExist();
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,13 +55,20 @@ public final class BatchPlanner {
         Map<String, List<Path>> photosByStem = byStem(photos);
 
         List<BatchItem> items = new ArrayList<>();
+        Set<String> usedOutputs = new HashSet<>();
         for (Path photo : photos) {
             String stem = stem(photo);
             Path mask = singleMask ? settings.masks() : first(masks.get(stem));
             Path sketch = first(sketches.get(stem));
             // a.jpg and a.png in one folder would both become a.png: name those outputs after the whole file name.
             String base = photosByStem.get(stem).size() > 1 ? photo.getFileName().toString() : stem;
-            Path output = settings.out().resolve(base + "." + extension(settings.save().format(), photo));
+            String ext = extension(settings.save().format(), photo);
+            String name = base + "." + ext;
+            // A photo literally named like another's renamed output (a.jpg.png beside a.jpg, a.png) gets a number.
+            for (int n = 2; !usedOutputs.add(name.toLowerCase(Locale.ROOT)); n++) {
+                name = base + "-" + n + "." + ext;
+            }
+            Path output = settings.out().resolve(name);
             items.add(new BatchItem(items.size(), photo, mask, sketch, output));
         }
         return items;
