@@ -117,6 +117,14 @@ public final class BatchBenchmark implements Callable<Integer> {
                 rows.addAll(compare("4000×3000 JPEG → JPEG q92, 300-px object", largeSet, work, SaveOptions.Format.JPEG,
                         pipeline, md, out));
             }
+            // The same sets with an instant stand-in model: what overlapping decode and encode can gain
+            // when inference is cheap (a GPU), since on this CPU the model's forward pass dominates.
+            InpaintPipeline instant = new InpaintPipeline(input -> input.image(), pipeline.settings());
+            rows.addAll(compare("512×512 PNG, instant stand-in model", smallSet, work, SaveOptions.Format.PNG, instant, md, out));
+            if (large > 0) {
+                rows.addAll(compare("4000×3000 JPEG → JPEG q92, instant stand-in model", work.resolve("large"), work,
+                        SaveOptions.Format.JPEG, instant, md, out));
+            }
             json.put("rows", rows);
         }
         json.put("load_average_end", BenchCommand.loadAverage());

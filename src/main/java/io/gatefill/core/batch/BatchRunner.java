@@ -209,6 +209,8 @@ public final class BatchRunner {
                         "no mask named " + BatchPlanner.stem(item.image()) + ".* in " + settings.masks());
             }
             LoadedImage loaded = ImageFiles.load(item.image(), settings.maxPixels());
+            // Refuse an unwritable output format (WebP with --format same) before spending a fill on it.
+            ImageFiles.outputFormat(settings.save(), loaded.metadata());
             int w = loaded.image().getWidth();
             int h = loaded.image().getHeight();
             GrayRaster mask = singleMask != null ? singleMaskFor(w, h, notes) : raster("mask", item.mask(), w, h, notes);
