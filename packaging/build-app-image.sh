@@ -57,7 +57,7 @@ echo "App image: $dest/Gatefill ($(du -sh "$dest/Gatefill" | cut -f1)); run $des
 
 if $deb; then
   if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-    jpackage --type deb --dest "$dest" "${common[@]}" --install-dir /opt --linux-package-name gatefill \
+    jpackage --type deb --dest "$dest" "${common[@]}" --linux-package-name gatefill \
       --linux-shortcut --linux-menu-group "Graphics" --linux-app-category graphics \
       --description "Photo editor that removes objects with a gated-convolution inpainting model"
     ls -la "$dest"/*.deb
