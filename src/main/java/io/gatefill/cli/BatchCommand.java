@@ -1,0 +1,254 @@
+package io.gatefill.cli;
+
+import io.gatefill.core.batch.BatchItem;
+import io.gatefill.core.batch.BatchPlanner;
+import io.gatefill.core.batch.BatchReport;
+import io.gatefill.core.batch.BatchResult;
+import io.gatefill.core.batch.BatchRunner;
+import io.gatefill.core.batch.BatchSettings;
+import io.gatefill.core.batch.BatchSetupException;
+import io.gatefill.core.batch.FileStatus;
+import io.gatefill.core.io.ImageFileException;
+import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.InpaintPipeline;
+import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.Strategy;
+import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.djl.DjlInpaintEngine;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gatefill batch}: fills every photo of a folder with its mask, robust to bad files and interruptions. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Remove the masked areas of every image in a folder (mask: white = hole).",
+                "Masks are matched by file stem (photo a.jpg, mask a.png), or one mask file applies to all; a mask "
+                        + "of another size is scaled (nearest neighbour) and the report says so.",
+                "Outputs are written atomically into OUT (never an input folder), named <stem>.<format>; existing "
+                        + "outputs are never replaced without --overwrite. Ctrl+C stops after the current file and "
+                        + "writes the report; --resume continues an interrupted run."},
+        footer = {"", "Exit codes: 0 every image done (or resumed), 20 some files failed, 21 some images had no mask,",
+                "22 cancelled, 23 existing outputs kept (no --overwrite/--resume), 2 usage, 3 input folder or mask",
+                "unreadable or no images, 7 model invalid, 8 GPU unavailable, 9 output folder is an input folder or",
+                "cannot be created, 10 report not written, 1 internal error; 130/143 after Ctrl+C/SIGTERM."})
+public final class BatchCommand implements Callable<Integer> {
+    /** Same limit as single-image inpaint: larger photos fail with a reason instead of exhausting memory. */
+    static final long MAX_PIXELS = InpaintCommand.MAX_PIXELS;
+    /** How long a shutdown hook waits for the current file and the report before letting the JVM go. */
+    static final long SHUTDOWN_WAIT_SECONDS = 300;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of photos (top level).")
+    Path images;
+
+    @Option(names = "--masks", required = true, paramLabel = "DIR|FILE",
+            description = "Folder of masks matched by stem, or one mask for every photo.")
+    Path masks;
+
+    @Option(names = "--sketches", paramLabel = "DIR", description = "Optional folder of guidance sketches matched by stem.")
+    Path sketches;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "png|jpg|same", defaultValue = "png",
+            description = "Output format (default: ${DEFAULT-VALUE}; same = the photo's own format).")
+    String format;
+
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "92",
+            description = "JPEG quality 1-100 (default: ${DEFAULT-VALUE}).")
+    int quality;
+
+    @Option(names = "--strategy", paramLabel = "crop|resize|original", defaultValue = "crop",
+            description = "Large-image strategy, as for inpaint (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--overwrite", description = "Replace existing outputs.")
+    boolean overwrite;
+
+    @Option(names = "--resume", description = "Count existing outputs as finished by an interrupted run and do the rest.")
+    boolean resume;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "JSON report (default: OUT/gatefill-report.json).")
+    Path report;
+
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "1",
+            description = "Decoding threads and, separately, encoding threads beside the inference thread "
+                    + "(default: ${DEFAULT-VALUE}; 0 = one file after another on one thread).")
+    int ioThreads;
+
+    @Mixin
+    EngineArgs engineArgs;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter log = spec.commandLine().getOut();
+        try {
+            return run(log, err);
+        } catch (CommandFailure e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode();
+        } finally {
+            err.flush();
+            log.flush();
+        }
+    }
+
+    private int run(PrintWriter log, PrintWriter err) throws CommandFailure {
+        BatchSettings settings = settings();
+        List<BatchItem> items;
+        try {
+            items = BatchPlanner.plan(settings);
+        } catch (BatchSetupException e) {
+            throw setupFailure(e);
+        }
+        ModelFiles files = engineArgs.files();
+        Path reportFile = report != null ? report : out.resolve("gatefill-report.json");
+        try (DjlInpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
+            InpaintPipeline pipeline = new InpaintPipeline(engine,
+                    PipelineSettings.forTrainResolution(engine.card().trainResolution()));
+            BatchRunner runner = new BatchRunner(settings, pipeline,
+                    new BatchProgress(log, System.console() != null));
+            CountDownLatch reported = new CountDownLatch(1);
+            // Ctrl+C or SIGTERM: finish the current file, write the report, then let the JVM exit.
+            Thread hook = new Thread(() -> {
+                runner.cancel();
+                try {
+                    reported.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "gatefill-batch-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                BatchResult result;
+                try {
+                    result = runner.run(items);
+                } catch (BatchSetupException e) {
+                    throw setupFailure(e);
+                }
+                try {
+                    BatchReport.write(reportFile, result, context(files, engine, settings));
+                } catch (ImageFileException e) {
+                    err.println("error: the report could not be written: " + e.getMessage());
+                    summarise(log, result, null);
+                    return ExitCodes.WRITE_FAILED;
+                }
+                summarise(log, result, reportFile);
+                return exitCode(result);
+            } finally {
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The JVM is already exiting because of a signal; the hook is running and will return now.
+                }
+            }
+        }
+    }
+
+    private BatchSettings settings() throws CommandFailure {
+        if (overwrite && resume) {
+            throw new CommandFailure(ExitCodes.USAGE, "--overwrite and --resume exclude each other: resume keeps "
+                    + "finished outputs, overwrite replaces them.");
+        }
+        if (quality < 1 || quality > 100) {
+            throw new CommandFailure(ExitCodes.USAGE, "--quality must be 1-100, not " + quality + ".");
+        }
+        if (ioThreads < 0) {
+            throw new CommandFailure(ExitCodes.USAGE, "--io-threads must be 0 or more.");
+        }
+        SaveOptions.Format chosen = switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "png" -> SaveOptions.Format.PNG;
+            case "jpg", "jpeg" -> SaveOptions.Format.JPEG;
+            case "same" -> SaveOptions.Format.SAME;
+            default -> throw new CommandFailure(ExitCodes.USAGE, "--format must be png, jpg or same, not '" + format + "'.");
+        };
+        Strategy chosenStrategy = InpaintCommand.parseStrategy(strategy);
+        engineArgs.options();
+        return new BatchSettings(images, masks, sketches, out, new SaveOptions(chosen, quality / 100f, overwrite),
+                chosenStrategy, resume, ioThreads, ioThreads, MAX_PIXELS);
+    }
+
+    private static CommandFailure setupFailure(BatchSetupException e) {
+        return new CommandFailure(e.kind() == BatchSetupException.Kind.INPUT ? ExitCodes.INPUT_UNREADABLE
+                : ExitCodes.OUTPUT_REFUSED, e.getMessage());
+    }
+
+    /** The documented precedence: cancelled, failed, no mask, existing kept, else 0. */
+    static int exitCode(BatchResult result) {
+        if (result.cancelled() && result.count(FileStatus.CANCELLED) > 0) {
+            return BatchExitCodes.CANCELLED;
+        }
+        if (result.count(FileStatus.FAILED) > 0) {
+            return BatchExitCodes.FILES_FAILED;
+        }
+        if (result.count(FileStatus.NO_MASK) > 0) {
+            return BatchExitCodes.FILES_WITHOUT_MASK;
+        }
+        if (result.count(FileStatus.SKIPPED_EXISTING) > 0) {
+            return BatchExitCodes.EXISTING_KEPT;
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Object> context(ModelFiles files, DjlInpaintEngine engine, BatchSettings settings) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        String version = BatchCommand.class.getPackage().getImplementationVersion();
+        c.put("gatefill_version", version == null ? "development build" : version);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("file", files.model().toString());
+        model.put("name", engine.card().name());
+        model.put("sha256", engine.card().sha256());
+        model.put("device", engine.describe().device());
+        c.put("model", model);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("images", settings.images().toString());
+        s.put("masks", settings.masks().toString());
+        s.put("sketches", settings.sketches() == null ? null : settings.sketches().toString());
+        s.put("out", settings.out().toString());
+        s.put("format", settings.save().format().name().toLowerCase(Locale.ROOT));
+        s.put("jpeg_quality", quality);
+        s.put("strategy", settings.strategy().name().toLowerCase(Locale.ROOT));
+        s.put("overwrite", settings.save().overwrite());
+        s.put("resume", settings.resume());
+        s.put("io_threads", ioThreads);
+        c.put("settings", s);
+        return c;
+    }
+
+    private static void summarise(PrintWriter log, BatchResult result, Path reportFile) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d image(s) in %.1f s:",
+                result.outcomes().size(), result.wallSeconds()));
+        result.counts().forEach((status, n) -> {
+            if (n > 0) {
+                line.append(' ').append(n).append(' ').append(status.label()).append(',');
+            }
+        });
+        line.setLength(line.length() - 1);
+        if (result.cancelled()) {
+            line.append(" (cancelled)");
+        }
+        log.println(line);
+        if (reportFile != null) {
+            log.println("Report: " + reportFile);
+        }
+        log.flush();
+    }
+}

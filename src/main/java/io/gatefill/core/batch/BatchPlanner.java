@@ -1,0 +1,159 @@
+package io.gatefill.core.batch;
+
+import io.gatefill.core.io.SaveOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns the folders of a batch into a list of items: images sorted by name, masks and sketches matched
+ * by file stem (or one mask for all), and an output name per image that can never be an input file.
+ *
+ * <p>Output folder rule: it may not be the images, masks or sketches folder. With the same stem in and
+ * out, an output of the source's format would replace its own photo; refusing the folder is simpler
+ * to explain than a rule that depends on the format. A subfolder of the images folder is allowed,
+ * since only the top level of the input folders is read.
+ */
+public final class BatchPlanner {
+    /** Extensions read as photos, masks and sketches (case-insensitive). */
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
+
+    private BatchPlanner() {
+    }
+
+    public static List<BatchItem> plan(BatchSettings settings) throws BatchSetupException {
+        Path images = settings.images();
+        if (!Files.isDirectory(images)) {
+            throw new BatchSetupException(BatchSetupException.Kind.INPUT, "The images folder " + images + " does not exist.");
+        }
+        boolean singleMask = !Files.isDirectory(settings.masks());
+        if (singleMask && !Files.isRegularFile(settings.masks())) {
+            throw new BatchSetupException(BatchSetupException.Kind.INPUT,
+                    "The masks path " + settings.masks() + " is neither a folder nor a file.");
+        }
+        if (settings.sketches() != null && !Files.isDirectory(settings.sketches())) {
+            throw new BatchSetupException(BatchSetupException.Kind.INPUT,
+                    "The sketches folder " + settings.sketches() + " does not exist.");
+        }
+        checkOutputFolder(settings, singleMask);
+
+        List<Path> photos = list(images);
+        if (photos.isEmpty()) {
+            throw new BatchSetupException(BatchSetupException.Kind.INPUT, "No images (" + String.join(", ",
+                    IMAGE_EXTENSIONS.stream().sorted().toList()) + ") in " + images + ".");
+        }
+        Map<String, List<Path>> masks = singleMask ? Map.of() : byStem(list(settings.masks()));
+        Map<String, List<Path>> sketches = settings.sketches() == null ? Map.of() : byStem(list(settings.sketches()));
+        Map<String, List<Path>> photosByStem = byStem(photos);
+
+        List<BatchItem> items = new ArrayList<>();
+        Set<String> usedOutputs = new HashSet<>();
+        for (Path photo : photos) {
+            String stem = stem(photo);
+            Path mask = singleMask ? settings.masks() : first(masks.get(stem));
+            Path sketch = first(sketches.get(stem));
+            // a.jpg and a.png in one folder would both become a.png: name those outputs after the whole file name.
+            String base = photosByStem.get(stem).size() > 1 ? photo.getFileName().toString() : stem;
+            String ext = extension(settings.save().format(), photo);
+            String name = base + "." + ext;
+            // A photo literally named like another's renamed output (a.jpg.png beside a.jpg, a.png) gets a number.
+            for (int n = 2; !usedOutputs.add(name.toLowerCase(Locale.ROOT)); n++) {
+                name = base + "-" + n + "." + ext;
+            }
+            Path output = settings.out().resolve(name);
+            items.add(new BatchItem(items.size(), photo, mask, sketch, output));
+        }
+        return items;
+    }
+
+    /** Several masks with one stem (a.jpg, a.png) are ambiguous; the first by name wins, predictably. */
+    static Path first(List<Path> candidates) {
+        return candidates == null || candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    private static void checkOutputFolder(BatchSettings settings, boolean singleMask) throws BatchSetupException {
+        Path out = settings.out();
+        List<Path> inputs = new ArrayList<>(List.of(settings.images()));
+        inputs.add(singleMask ? settings.masks().toAbsolutePath().getParent() : settings.masks());
+        if (settings.sketches() != null) {
+            inputs.add(settings.sketches());
+        }
+        for (Path input : inputs) {
+            if (input != null && sameFolder(input, out)) {
+                throw new BatchSetupException(BatchSetupException.Kind.OUTPUT, "The output folder " + out
+                        + " is an input folder (" + input + "); choose a separate folder so no input can be replaced.");
+            }
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new BatchSetupException(BatchSetupException.Kind.OUTPUT,
+                    "Cannot create the output folder " + out + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(out)) {
+            throw new BatchSetupException(BatchSetupException.Kind.OUTPUT, "The output folder " + out + " is not writable.");
+        }
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // Fall back to comparing the normalised paths.
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    static List<Path> list(Path folder) throws BatchSetupException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> IMAGE_EXTENSIONS.contains(ext(p)))
+                    .filter(p -> !Files.isDirectory(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new BatchSetupException(BatchSetupException.Kind.INPUT, "Cannot list " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, List<Path>> byStem(List<Path> files) {
+        Map<String, List<Path>> map = new HashMap<>();
+        for (Path p : files) {
+            map.computeIfAbsent(stem(p), k -> new ArrayList<>()).add(p);
+        }
+        return map;
+    }
+
+    public static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static String ext(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static String extension(SaveOptions.Format format, Path source) {
+        return switch (format) {
+            case PNG -> "png";
+            case JPEG -> "jpg";
+            case SAME -> {
+                String name = source.getFileName().toString();
+                yield name.substring(name.lastIndexOf('.') + 1);
+            }
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package io.gatefill.core.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gatefill.core.io.AtomicFiles;
+import io.gatefill.core.io.ImageFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report of a batch run: the settings and context the caller supplies, a summary by status,
+ * and one entry per image in input order with its status, time, reason and notes. Written atomically,
+ * so a report that exists is always complete JSON.
+ */
+public final class BatchReport {
+    private BatchReport() {
+    }
+
+    /** The report as a JSON-ready tree; {@code context} (model, device, settings) goes in first. */
+    public static Map<String, Object> toTree(BatchResult result, Map<String, Object> context) {
+        Map<String, Object> tree = new LinkedHashMap<>(context);
+        tree.put("started_utc", result.started().toString());
+        tree.put("finished_utc", result.finished().toString());
+        tree.put("cancelled", result.cancelled());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("total", result.outcomes().size());
+        result.counts().forEach((status, n) -> summary.put(status.label(), n));
+        summary.put("wall_seconds", result.wallSeconds());
+        summary.put("images_per_minute", result.imagesPerMinute());
+        tree.put("summary", summary);
+        tree.put("removed_part_files", result.removedPartFiles());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (FileOutcome o : result.outcomes()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            BatchItem item = o.item();
+            f.put("image", item.image().toString());
+            f.put("mask", item.mask() == null ? null : item.mask().toString());
+            f.put("sketch", item.sketch() == null ? null : item.sketch().toString());
+            f.put("output", item.output().toString());
+            f.put("status", o.status());
+            f.put("seconds", o.totalMs() / 1000.0);
+            f.put("decode_ms", o.decodeMs());
+            f.put("fill_ms", o.fillMs());
+            f.put("encode_ms", o.encodeMs());
+            f.put("reason", o.reason());
+            f.put("notes", o.notes());
+            files.add(f);
+        }
+        tree.put("files", files);
+        return tree;
+    }
+
+    public static void write(Path file, BatchResult result, Map<String, Object> context) throws ImageFileException {
+        byte[] json;
+        try {
+            json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(toTree(result, context));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ImageFileException("Cannot build the batch report: " + e.getMessage(), e);
+        }
+        // A report replaces the previous run's: it describes the folder as this run left it.
+        AtomicFiles.write(file, true, out -> out.write(json));
+    }
+}

@@ -1,0 +1,388 @@
+package io.gatefill.core.batch;
+
+import io.gatefill.core.io.ImageFileException;
+import io.gatefill.core.io.ImageFiles;
+import io.gatefill.core.io.ImageMetadata;
+import io.gatefill.core.io.LoadedImage;
+import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.pipeline.InpaintException;
+import io.gatefill.core.pipeline.InpaintPipeline;
+import io.gatefill.core.pipeline.InpaintRequest;
+import io.gatefill.core.raster.GrayRaster;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The headless batch engine: a bounded pipeline of decoder threads, one fill thread and encoder
+ * threads, so that decoding and encoding overlap inference instead of waiting for it. The queues
+ * between the stages hold at most {@link #QUEUE_DEPTH} images each, which bounds memory on
+ * 12-megapixel photos. Every file ends in exactly one {@link FileOutcome}; a failure of one file never
+ * stops the others.
+ *
+ * <p>{@link #cancel()} (Ctrl+C in the CLI, a button in the GUI) lets the file being filled finish and
+ * be written, then marks everything not yet filled as cancelled. The fill thread itself is not
+ * interrupted because a forward pass cannot be.
+ */
+public final class BatchRunner {
+    /** Images waiting between two stages; two keep the fill thread fed while memory stays bounded. */
+    static final int QUEUE_DEPTH = 2;
+
+    private static final Object END = new Object();
+
+    private final BatchSettings settings;
+    private final InpaintPipeline pipeline;
+    private final BatchListener listener;
+    private final BatchJournal journal;
+    private volatile boolean cancelled;
+    private final Map<String, GrayRaster> scaledSingleMasks = new ConcurrentHashMap<>();
+    private GrayRaster singleMask;
+    private Set<String> journalled = Set.of();
+
+    private FileOutcome[] outcomes;
+    private int finishedCount;
+
+    public BatchRunner(BatchSettings settings, InpaintPipeline pipeline, BatchListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.listener = listener == null ? BatchListener.NONE : listener;
+        this.journal = new BatchJournal(settings.out());
+    }
+
+    /** Asks the run to stop after the file being filled; safe from any thread, including a shutdown hook. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Runs the planned items and returns when every one has an outcome. */
+    public BatchResult run(List<BatchItem> items) throws BatchSetupException {
+        Instant started = Instant.now();
+        if (!Files.isDirectory(settings.masks())) {
+            try {
+                singleMask = MaskFiles.readAnySize(settings.masks());
+            } catch (ImageFileException e) {
+                throw new BatchSetupException(BatchSetupException.Kind.INPUT,
+                        "The mask " + settings.masks() + " cannot be used for the batch: " + e.getMessage());
+            }
+        }
+        List<String> removed = removeStaleParts(items);
+        journalled = journal.finished();
+        outcomes = new FileOutcome[items.size()];
+        listener.started(items.size());
+        if (settings.pipelined()) {
+            runPipelined(items);
+        } else {
+            for (BatchItem item : items) {
+                runOne(item);
+            }
+        }
+        return new BatchResult(Arrays.asList(outcomes), started, Instant.now(), cancelled, removed);
+    }
+
+    private void runOne(BatchItem item) {
+        if (cancelled) {
+            record(FileOutcome.of(item, FileStatus.CANCELLED, null));
+            return;
+        }
+        Object decoded = decode(item);
+        if (decoded instanceof FileOutcome outcome) {
+            record(outcome);
+            return;
+        }
+        Object filled = fill((Decoded) decoded);
+        if (filled instanceof FileOutcome outcome) {
+            record(outcome);
+            return;
+        }
+        record(encode((Filled) filled));
+    }
+
+    private void runPipelined(List<BatchItem> items) {
+        BlockingQueue<Object> decodedQueue = new ArrayBlockingQueue<>(QUEUE_DEPTH);
+        BlockingQueue<Object> filledQueue = new ArrayBlockingQueue<>(QUEUE_DEPTH);
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> decoders = new ArrayList<>();
+        for (int d = 0; d < settings.decoders(); d++) {
+            decoders.add(start("gatefill-batch-decode-" + d, () -> {
+                for (int i; (i = next.getAndIncrement()) < items.size(); ) {
+                    BatchItem item = items.get(i);
+                    if (cancelled) {
+                        record(FileOutcome.of(item, FileStatus.CANCELLED, null));
+                        continue;
+                    }
+                    Object decoded = decode(item);
+                    if (decoded instanceof FileOutcome outcome) {
+                        record(outcome);
+                    } else {
+                        putUninterruptibly(decodedQueue, decoded);
+                    }
+                }
+            }));
+        }
+        Thread filler = start("gatefill-batch-fill", () -> {
+            try {
+                while (true) {
+                    Object taken = takeUninterruptibly(decodedQueue);
+                    if (taken == END) {
+                        break;
+                    }
+                    Decoded decoded = (Decoded) taken;
+                    if (cancelled) {
+                        record(FileOutcome.of(decoded.item, FileStatus.CANCELLED, null));
+                        continue;
+                    }
+                    Object filled = fill(decoded);
+                    if (filled instanceof FileOutcome outcome) {
+                        record(outcome);
+                    } else {
+                        putUninterruptibly(filledQueue, filled);
+                    }
+                }
+            } finally {
+                for (int e = 0; e < settings.encoders(); e++) {
+                    putUninterruptibly(filledQueue, END);
+                }
+            }
+        });
+        List<Thread> encoders = new ArrayList<>();
+        for (int e = 0; e < settings.encoders(); e++) {
+            encoders.add(start("gatefill-batch-encode-" + e, () -> {
+                while (true) {
+                    Object taken = takeUninterruptibly(filledQueue);
+                    if (taken == END) {
+                        break;
+                    }
+                    // Already filled: writing it keeps finished work even after a cancel.
+                    record(encode((Filled) taken));
+                }
+            }));
+        }
+        decoders.forEach(BatchRunner::joinUninterruptibly);
+        putUninterruptibly(decodedQueue, END);
+        joinUninterruptibly(filler);
+        encoders.forEach(BatchRunner::joinUninterruptibly);
+        // A stage that died of an Error (not per-file) would leave holes; they are reported, not lost.
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                record(FileOutcome.of(items.get(i), FileStatus.FAILED, "internal error: the file was never finished"));
+            }
+        }
+    }
+
+    /** Reads the photo, mask and sketch, or returns the outcome that makes reading unnecessary. */
+    private Object decode(BatchItem item) {
+        long t0 = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        try {
+            if (Files.exists(item.output()) && !settings.save().overwrite()) {
+                if (settings.resume()) {
+                    String note = journalled.contains(item.output().getFileName().toString())
+                            ? "finished by an earlier run" : "output present but not in the journal (finished just "
+                            + "before an interruption, or put there otherwise); kept as finished";
+                    return new FileOutcome(item, FileStatus.RESUMED, 0, 0, 0, null, List.of(note));
+                }
+                return FileOutcome.of(item, FileStatus.SKIPPED_EXISTING,
+                        item.output().getFileName() + " already exists; pass --overwrite to replace it or --resume "
+                                + "to continue an interrupted run");
+            }
+            if (item.mask() == null) {
+                return FileOutcome.of(item, FileStatus.NO_MASK,
+                        "no mask named " + BatchPlanner.stem(item.image()) + ".* in " + settings.masks());
+            }
+            LoadedImage loaded = ImageFiles.load(item.image(), settings.maxPixels());
+            // Refuse an unwritable output format (WebP with --format same) before spending a fill on it.
+            ImageFiles.outputFormat(settings.save(), loaded.metadata());
+            int w = loaded.image().getWidth();
+            int h = loaded.image().getHeight();
+            GrayRaster mask = singleMask != null ? singleMaskFor(w, h, notes) : raster("mask", item.mask(), w, h, notes);
+            GrayRaster sketch = item.sketch() == null ? null : raster("sketch", item.sketch(), w, h, notes);
+            return new Decoded(item, loaded, mask, sketch, notes, ms(t0));
+        } catch (ImageFileException e) {
+            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, e.getMessage(), notes);
+        } catch (OutOfMemoryError e) {
+            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "not enough memory to decode it", notes);
+        } catch (RuntimeException e) {
+            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "cannot be read: " + e, notes);
+        }
+    }
+
+    private GrayRaster singleMaskFor(int w, int h, List<String> notes) {
+        if (singleMask.width() == w && singleMask.height() == h) {
+            return singleMask;
+        }
+        notes.add(scaledNote("mask", singleMask, w, h));
+        return scaledSingleMasks.computeIfAbsent(w + "x" + h, k -> MaskFiles.resizeNearest(singleMask, w, h));
+    }
+
+    private static GrayRaster raster(String what, Path file, int w, int h, List<String> notes) throws ImageFileException {
+        GrayRaster raster;
+        try {
+            raster = MaskFiles.readAnySize(file);
+        } catch (ImageFileException e) {
+            throw new ImageFileException("the " + what + " " + file.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (raster.width() == w && raster.height() == h) {
+            return raster;
+        }
+        notes.add(scaledNote(what, raster, w, h));
+        return MaskFiles.resizeNearest(raster, w, h);
+    }
+
+    private static String scaledNote(String what, GrayRaster raster, int w, int h) {
+        return String.format(Locale.ROOT, "%s %dx%d scaled to %dx%d (nearest neighbour)", what, raster.width(),
+                raster.height(), w, h);
+    }
+
+    private Object fill(Decoded d) {
+        long t0 = System.nanoTime();
+        try {
+            InpaintRequest request = new InpaintRequest(d.loaded.image(), d.mask, d.sketch, settings.strategy());
+            BufferedImage result = pipeline.run(request, null, null).result();
+            return new Filled(d.item, result, d.loaded.metadata(), d.notes, d.decodeMs, ms(t0));
+        } catch (InpaintException e) {
+            return new FileOutcome(d.item, FileStatus.FAILED, d.decodeMs, ms(t0), 0, e.getMessage(), d.notes);
+        } catch (OutOfMemoryError e) {
+            return new FileOutcome(d.item, FileStatus.FAILED, d.decodeMs, ms(t0), 0, "not enough memory to fill it", d.notes);
+        } catch (RuntimeException e) {
+            return new FileOutcome(d.item, FileStatus.FAILED, d.decodeMs, ms(t0), 0, "fill failed: " + e, d.notes);
+        }
+    }
+
+    private FileOutcome encode(Filled f) {
+        long t0 = System.nanoTime();
+        try {
+            ImageFiles.save(f.result, f.item.output(), settings.save(), f.metadata);
+            journal.recordDone(f.item);
+            return new FileOutcome(f.item, FileStatus.DONE, f.decodeMs, f.fillMs, ms(t0), null, f.notes);
+        } catch (ImageFileException e) {
+            return new FileOutcome(f.item, FileStatus.FAILED, f.decodeMs, f.fillMs, ms(t0), e.getMessage(), f.notes);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            return new FileOutcome(f.item, FileStatus.FAILED, f.decodeMs, f.fillMs, ms(t0), "writing failed: " + e, f.notes);
+        }
+    }
+
+    private synchronized void record(FileOutcome outcome) {
+        int index = outcome.item().index();
+        if (outcomes[index] != null) {
+            return;
+        }
+        outcomes[index] = outcome;
+        finishedCount++;
+        try {
+            listener.finished(outcome, finishedCount, outcomes.length);
+        } catch (RuntimeException ignored) {
+            // A broken progress display must not lose the file's outcome.
+        }
+    }
+
+    /**
+     * Deletes temporary files a killed run left behind for this run's outputs ({@code .NAME.*.part},
+     * the pattern AtomicFiles uses). Only names derived from planned outputs are touched.
+     */
+    private List<String> removeStaleParts(List<BatchItem> items) {
+        Set<String> prefixes = new HashSet<>();
+        for (BatchItem item : items) {
+            prefixes.add("." + item.output().getFileName() + ".");
+        }
+        List<String> removed = new ArrayList<>();
+        try (Stream<Path> files = Files.list(settings.out())) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".part") && prefixes.stream().anyMatch(name::startsWith)) {
+                    Files.deleteIfExists(p);
+                    removed.add(name);
+                }
+            }
+        } catch (IOException e) {
+            // Leftovers are hidden and harmless; a later run tries again.
+        }
+        return removed;
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static Thread start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void putUninterruptibly(BlockingQueue<Object> queue, Object value) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(value);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Object takeUninterruptibly(BlockingQueue<Object> queue) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return queue.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A decoded item on its way to the fill thread. */
+    private record Decoded(BatchItem item, LoadedImage loaded, GrayRaster mask, GrayRaster sketch, List<String> notes,
+                           long decodeMs) {
+    }
+
+    /** A filled item on its way to an encoder; only the result and metadata are kept, to free the source. */
+    private record Filled(BatchItem item, BufferedImage result, ImageMetadata metadata, List<String> notes,
+                          long decodeMs, long fillMs) {
+    }
+}

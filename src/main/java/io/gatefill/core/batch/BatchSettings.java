@@ -1,0 +1,44 @@
+package io.gatefill.core.batch;
+
+import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.Strategy;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a batch run reads, writes and how.
+ *
+ * @param images    folder of photos (top level only; hidden files are ignored)
+ * @param masks     folder of masks matched by file stem, or one mask file used for every photo
+ * @param sketches  optional folder of guidance sketches matched by stem (null = none)
+ * @param out       output folder; created if missing; must not be one of the input folders
+ * @param save      format, JPEG quality and whether existing outputs are replaced
+ * @param strategy  large-image strategy of the fill pipeline
+ * @param resume    existing outputs count as finished by an earlier run ("resumed") instead of
+ *                  "skipped-existing"; exclusive with overwriting
+ * @param decoders  decoding threads; 0 runs every stage on one thread, one file after another (the
+ *                  benchmark's baseline)
+ * @param encoders  encoding threads (ignored when decoders is 0)
+ * @param maxPixels photos above this are refused as failed rather than risking running out of memory
+ */
+public record BatchSettings(Path images, Path masks, Path sketches, Path out, SaveOptions save, Strategy strategy,
+                            boolean resume, int decoders, int encoders, long maxPixels) {
+    public BatchSettings {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(masks, "masks");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(save, "save");
+        Objects.requireNonNull(strategy, "strategy");
+        if (resume && save.overwrite()) {
+            throw new IllegalArgumentException("resume and overwrite exclude each other");
+        }
+        if (decoders < 0 || encoders < 0 || (decoders > 0 && encoders == 0)) {
+            throw new IllegalArgumentException("decoders >= 0, encoders >= 1 when pipelined");
+        }
+    }
+
+    /** True when stages overlap on separate threads. */
+    public boolean pipelined() {
+        return decoders > 0;
+    }
+}
