@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 echo "== Python: training pipeline =="
-/usr/bin/python3 -m pytest -q -p no:cacheprovider training/tests
+(cd training && /usr/bin/python3 -m pytest -q -p no:cacheprovider tests)
 echo "== Java: editor, engine, CLI =="
 mvn -B -ntp verify

@@ -48,6 +48,11 @@ final class EngineArgs {
     }
 
     DjlInpaintEngine load(ModelFiles files, PrintStream log) throws CommandFailure {
+        // DJL's INFO/WARN lines (CUDA probing, cache extraction) mean nothing to a command-line user,
+        // who gets our own phase lines instead; an explicit setting on the command line still wins.
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
         EngineLoadListener listener = new EngineLoadListener() {
             private String last;
 

@@ -1,6 +1,5 @@
 package io.gatefill.cli;
 
-import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
@@ -29,9 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gatefill inpaint}: fills one image's masked area and writes the result atomically. */
 @Command(name = "inpaint", mixinStandardHelpOptions = true,
         description = "Remove the masked area of one image (mask: white = hole).",
-        footer = {"", "Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 mask/sketch size differs, 5 empty mask,",
-                "6 mask covers the whole image, 7 model invalid, 8 GPU unavailable, 9 output exists or is an input,",
-                "10 write failed, 11 image too large, 12 inference failed, 1 internal error."})
+        footer = {"", "Exit codes:", "  0 ok, 1 internal error, 2 usage, 3 unreadable input,",
+                "  4 mask/sketch size differs from the image, 5 empty mask, 6 mask covers the whole image,",
+                "  7 model invalid, 8 GPU unavailable, 9 output exists or is an input,",
+                "  10 write failed, 11 image too large, 12 inference failed."})
 public final class InpaintCommand implements Callable<Integer> {
     /** Photos above this are refused at load time rather than risking an out-of-memory mid-fill. */
     static final long MAX_PIXELS = 120_000_000L;
@@ -116,10 +116,7 @@ public final class InpaintCommand implements Callable<Integer> {
             throw failure(e);
         }
         try {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            SaveOptions.Format format = name.endsWith(".jpg") || name.endsWith(".jpeg")
-                    ? SaveOptions.Format.JPEG : SaveOptions.Format.PNG;
-            ImageFiles.save(result.result(), out, new SaveOptions(format, 0.92f, overwrite), loaded.metadata());
+            ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }
@@ -134,7 +131,20 @@ public final class InpaintCommand implements Callable<Integer> {
         }
     }
 
+    /** The output format follows OUT's extension, so a user never gets PNG bytes in a .jpg file. */
+    static SaveOptions saveOptions(Path file) throws CommandFailure {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return SaveOptions.png();
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return new SaveOptions(SaveOptions.Format.JPEG, 0.95f, false);
+        }
+        throw new CommandFailure(ExitCodes.USAGE, "--out must end in .png, .jpg or .jpeg: " + file);
+    }
+
     private void checkOutput() throws CommandFailure {
+        saveOptions(out);
         for (Path input : new Path[] {image, mask, sketch}) {
             if (input != null && sameFile(input, out)) {
                 throw new CommandFailure(ExitCodes.OUTPUT_REFUSED,

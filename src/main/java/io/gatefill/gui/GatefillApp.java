@@ -1,16 +1,112 @@
 package io.gatefill.gui;
 
+import io.gatefill.core.document.DocumentSnapshot;
+import io.gatefill.core.project.Autosaver;
+import io.gatefill.core.project.RecoveryStore;
+import io.gatefill.core.settings.ConfigDirs;
+import io.gatefill.core.settings.Settings;
+import io.gatefill.core.settings.SettingsStore;
+import io.gatefill.gui.task.FxTaskExecutor;
+import java.io.IOException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the main window. */
-public final class GatefillApp extends Application {
+/**
+ * The JavaFX application and composition root: loads settings, claims a recovery session, wires
+ * the view model to the window, starts autosave, offers to restore a crashed session, and on a
+ * clean exit saves settings and deletes its recovery file.
+ */
+public class GatefillApp extends Application {
+    private EditorViewModel viewModel;
+    private MainView view;
+    private FxTaskExecutor executor;
+    private RecoveryStore recovery;
+    private Autosaver autosaver;
+    private SettingsStore settingsStore;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Gatefill");
-        stage.setScene(new Scene(new Label("Gatefill"), 1200, 800));
+        settingsStore = new SettingsStore(ConfigDirs.configDir());
+        Settings settings = settingsStore.load();
+        try {
+            recovery = new RecoveryStore(ConfigDirs.recoveryDir());
+        } catch (IOException e) {
+            recovery = null; // editing still works; only crash recovery is off
+        }
+        executor = new FxTaskExecutor();
+        FxDialogService dialogs = new FxDialogService(stage);
+        viewModel = new EditorViewModel(settings, settingsStore, executor, dialogs, recovery);
+        view = new MainView(viewModel, () -> requestQuit(stage));
+        Scene scene = new Scene(view, 1280, 820);
+        stage.setScene(scene);
+        for (String size : new String[] {"64", "256"}) {
+            var icon = GatefillApp.class.getResourceAsStream("gatefill-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!viewModel.confirmClose()) {
+                e.consume();
+            }
+        });
         stage.show();
+        if (settingsStore.loadProblem() != null) {
+            viewModel.statusMessageProperty().set(settingsStore.loadProblem());
+        }
+        if (recovery != null) {
+            autosaver = new Autosaver(recovery, this::snapshotOnFxThread,
+                    e -> Platform.runLater(() -> viewModel.statusMessageProperty().set("Autosave failed: " + e.getMessage())));
+            autosaver.start(settings.autosaveSeconds);
+            Platform.runLater(viewModel::offerRecovery);
+        }
+    }
+
+    /** The view model and view, for UI tests that drive the real window. */
+    public EditorViewModel viewModel() {
+        return viewModel;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    private void requestQuit(Stage stage) {
+        if (viewModel.confirmClose()) {
+            stage.close();
+            Platform.exit();
+        }
+    }
+
+    /** Takes the snapshot on the FX thread (the document's owner) and hands it to the autosave thread. */
+    private DocumentSnapshot snapshotOnFxThread() throws Exception {
+        FutureTask<DocumentSnapshot> task = new FutureTask<>(viewModel::snapshotIfDirty);
+        Platform.runLater(task);
+        return task.get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (autosaver != null) {
+            autosaver.close();
+        }
+        if (viewModel != null) {
+            viewModel.saveSettingsQuietly();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        if (recovery != null) {
+            try {
+                recovery.close(); // a clean exit: nothing left to recover
+            } catch (IOException ignored) {
+                // the next start would offer an empty-handed restore at worst
+            }
+        }
     }
 }

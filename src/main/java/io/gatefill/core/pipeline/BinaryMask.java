@@ -19,12 +19,10 @@ final class BinaryMask {
 
     static BinaryMask of(GrayRaster raster) {
         BinaryMask mask = new BinaryMask(raster.width(), raster.height());
-        for (int y = 0; y < raster.height(); y++) {
-            int row = y * raster.width();
-            for (int x = 0; x < raster.width(); x++) {
-                if (raster.get(x, y) >= 128) {
-                    mask.bits[row + x] = 1;
-                }
+        byte[] src = raster.data();
+        for (int i = 0; i < src.length; i++) {
+            if ((src[i] & 0xFF) >= GrayRaster.ON_THRESHOLD) {
+                mask.bits[i] = 1;
             }
         }
         return mask;
@@ -53,14 +51,10 @@ final class BinaryMask {
 
     /** Returns 0/255 so the engine sees the raster convention of GrayRaster. */
     GrayRaster toRaster() {
-        GrayRaster raster = new GrayRaster(width, height);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (bits[y * width + x] != 0) {
-                    raster.set(x, y, 255);
-                }
-            }
+        byte[] data = new byte[bits.length];
+        for (int i = 0; i < bits.length; i++) {
+            data[i] = bits[i] != 0 ? (byte) 255 : 0;
         }
-        return raster;
+        return new GrayRaster(width, height, data);
     }
 }

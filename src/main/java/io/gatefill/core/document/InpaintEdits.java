@@ -1,0 +1,28 @@
+package io.gatefill.core.document;
+
+import io.gatefill.core.history.CompositeEdit;
+import io.gatefill.core.history.Edit;
+import io.gatefill.core.raster.Rect;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the one undo step an inpaint makes: the filled image rectangle plus the cleared mask (the
+ * cleared mask is remembered for "reuse previous mask"), so undo brings back photo and mask together.
+ */
+public final class InpaintEdits {
+    private InpaintEdits() {
+    }
+
+    /**
+     * @param region where {@code patch} goes in the image (the pipeline's affected rectangle)
+     * @param patch  ARGB pixels exactly {@code region}'s size
+     */
+    public static Edit fill(Document document, Rect region, BufferedImage patch, String description) {
+        List<Edit> parts = new ArrayList<>();
+        parts.add(ImageRegionEdit.of(document, region, patch, description));
+        MaskEdits.clearMask(document).ifPresent(parts::add);
+        return new CompositeEdit(description, parts);
+    }
+}

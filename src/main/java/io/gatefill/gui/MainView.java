@@ -1,0 +1,331 @@
+package io.gatefill.gui;
+
+import io.gatefill.core.tools.ToolKind;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.SVGPath;
+
+/**
+ * The main window's content: menu bar built from {@link EditorAction}, tool palette, canvas, brush
+ * settings and history list, status bar. Binds controls to the {@link EditorViewModel} and forwards
+ * commands; holds no editing state of its own.
+ */
+public final class MainView extends BorderPane {
+    private final EditorViewModel viewModel;
+    private final CanvasView canvas;
+    private final Map<EditorAction, MenuItem> menuItems = new EnumMap<>(EditorAction.class);
+    private final Runnable quit;
+    private Menu recentMenu;
+
+    public MainView(EditorViewModel viewModel, Runnable quit) {
+        this.viewModel = viewModel;
+        this.quit = quit;
+        this.canvas = new CanvasView(viewModel);
+        setTop(buildMenuBar());
+        setLeft(buildToolPalette());
+        setCenter(canvas);
+        setRight(buildSidePanel());
+        setBottom(buildStatusBar());
+        installDragAndDrop();
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
+    }
+
+    public CanvasView canvas() {
+        return canvas;
+    }
+
+    /** Runs an action as its menu item or shortcut would. */
+    public void perform(EditorAction action) {
+        switch (action) {
+            case ZOOM_IN -> canvas.zoomBy(1.25);
+            case ZOOM_OUT -> canvas.zoomBy(0.8);
+            case ZOOM_FIT -> canvas.zoomFit();
+            case ZOOM_100 -> canvas.zoomActual();
+            case QUIT -> quit.run();
+            default -> viewModel.perform(action);
+        }
+    }
+
+    private MenuBar buildMenuBar() {
+        Map<String, Menu> menus = new LinkedHashMap<>();
+        for (EditorAction action : EditorAction.values()) {
+            Menu menu = menus.computeIfAbsent(action.menu(), Menu::new);
+            if (action == EditorAction.REDO_ALT) {
+                continue; // Ctrl+Y is a second shortcut for Redo, handled in keyPressed
+            }
+            MenuItem item = new MenuItem(action.label());
+            item.setId("menu-" + action.name().toLowerCase().replace('_', '-'));
+            if (action.accelerator() != null) {
+                item.setAccelerator(KeyCombination.valueOf(action.accelerator()));
+            }
+            item.disableProperty().bind(viewModel.executable(action).not());
+            item.setOnAction(e -> perform(action));
+            menu.getItems().add(item);
+            menuItems.put(action, item);
+            if (action == EditorAction.OPEN) {
+                recentMenu = new Menu("Open Recent");
+                menu.getItems().add(recentMenu);
+            }
+            if (action == EditorAction.EXPORT || action == EditorAction.REUSE_MASK
+                    || action == EditorAction.EXPORT_MASK || action == EditorAction.TOOL_SKETCH_ERASER
+                    || action == EditorAction.ZOOM_OUT) {
+                menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+        }
+        menuItems.get(EditorAction.UNDO).textProperty().bind(viewModel.undoTextProperty());
+        menuItems.get(EditorAction.REDO).textProperty().bind(viewModel.redoTextProperty());
+        Menu view = menus.get("View");
+        MenuItem compare = new MenuItem("Hold \\ to compare with the original");
+        compare.setDisable(true);
+        view.getItems().add(compare);
+        viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<String>) c -> rebuildRecent());
+        rebuildRecent();
+        return new MenuBar(menus.values().toArray(Menu[]::new));
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (String file : viewModel.recentFiles()) {
+            MenuItem item = new MenuItem(file);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> viewModel.open(Path.of(file)));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private Node buildToolPalette() {
+        ToggleGroup group = new ToggleGroup();
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(8));
+        box.setAlignment(Pos.TOP_CENTER);
+        box.getStyleClass().add("tool-palette");
+        Map<ToolKind, ToggleButton> buttons = new EnumMap<>(ToolKind.class);
+        for (ToolKind kind : ToolKind.values()) {
+            ToggleButton button = new ToggleButton();
+            button.setGraphic(icon(kind));
+            button.setToggleGroup(group);
+            button.setId("tool-" + kind.name().toLowerCase().replace('_', '-'));
+            button.setTooltip(new Tooltip(kind.label() + " (" + shortcutOf(kind) + ")"));
+            button.setFocusTraversable(false); // Space must pan, never press a tool button
+            button.setPrefSize(40, 40);
+            button.setOnAction(e -> {
+                viewModel.toolProperty().set(kind);
+                button.setSelected(true);
+            });
+            buttons.put(kind, button);
+            box.getChildren().add(button);
+        }
+        buttons.get(viewModel.toolProperty().get()).setSelected(true);
+        viewModel.toolProperty().addListener((obs, old, now) -> buttons.get(now).setSelected(true));
+        return box;
+    }
+
+    private Node buildSidePanel() {
+        Label toolLabel = new Label();
+        toolLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.toolProperty().get().label(),
+                viewModel.toolProperty()));
+        toolLabel.setStyle("-fx-font-weight: bold;");
+
+        Slider size = new Slider(1, 500, viewModel.brushSizeProperty().get());
+        size.setId("brush-size");
+        Label sizeValue = new Label();
+        size.valueProperty().addListener((obs, old, now) -> viewModel.brushSizeProperty().set(now.intValue()));
+        viewModel.brushSizeProperty().addListener((obs, old, now) -> {
+            if (now.intValue() != (int) size.getValue()) {
+                size.setValue(now.intValue());
+            }
+        });
+        sizeValue.textProperty().bind(viewModel.brushSizeProperty().asString("Size  %d px"));
+        size.setTooltip(new Tooltip("Brush diameter in image pixels: [ smaller, ] larger"));
+
+        Slider hardness = new Slider(0, 1, viewModel.hardnessProperty().get());
+        hardness.setId("brush-hardness");
+        hardness.valueProperty().bindBidirectional(viewModel.hardnessProperty());
+        hardness.setTooltip(new Tooltip("Below 100 % the edge is feathered; mask values of 50 % and more count as hole"));
+        Label hardnessValue = new Label();
+        hardnessValue.textProperty().bind(Bindings.createStringBinding(
+                () -> "Hardness  " + Math.round(viewModel.hardnessProperty().get() * 100) + " %",
+                viewModel.hardnessProperty()));
+
+        ListView<String> history = new ListView<>(viewModel.historyItems());
+        history.setId("history-list");
+        history.setPrefHeight(360);
+        history.setFocusTraversable(false);
+        history.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // Steps after the current one are the redo list: shown faded, as in Photoshop.
+                setOpacity(!empty && getIndex() > viewModel.historyPositionProperty().get() ? 0.45 : 1);
+            }
+        });
+        Runnable select = () -> {
+            history.getSelectionModel().select(viewModel.historyPositionProperty().get());
+            history.scrollTo(viewModel.historyPositionProperty().get());
+            history.refresh();
+        };
+        viewModel.historyPositionProperty().addListener((obs, old, now) -> select.run());
+        viewModel.historyItems().addListener((javafx.collections.ListChangeListener<String>) c -> select.run());
+        history.setOnMouseClicked(e -> {
+            int index = history.getSelectionModel().getSelectedIndex();
+            if (index >= 0) {
+                viewModel.jumpTo(index);
+            }
+        });
+
+        VBox panel = new VBox(6, toolLabel, sizeValue, size, hardnessValue, hardness, new Separator(),
+                new Label("History"), history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        panel.setPadding(new Insets(8));
+        panel.setPrefWidth(230);
+        return panel;
+    }
+
+    private Node buildStatusBar() {
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(viewModel.statusMessageProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(14, 14);
+        busy.visibleProperty().bind(viewModel.busyCountProperty().greaterThan(0));
+        Label zoom = new Label();
+        zoom.setId("status-zoom");
+        zoom.textProperty().bind(viewModel.zoomTextProperty());
+        Label size = new Label();
+        size.textProperty().bind(viewModel.sizeTextProperty());
+        Label cursor = new Label();
+        cursor.setId("status-cursor");
+        cursor.setMinWidth(90);
+        cursor.textProperty().bind(viewModel.cursorTextProperty());
+        Label engine = new Label();
+        engine.setId("status-engine");
+        engine.textProperty().bind(viewModel.engineStatusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, busy, message, spacer, zoom, sep(), size, sep(), cursor, sep(), engine);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        return bar;
+    }
+
+    private static Node sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    private void installDragAndDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                File file = e.getDragboard().getFiles().get(0);
+                // Open after the drop completes: a modal dialog inside the drop handler would block the source app.
+                javafx.application.Platform.runLater(() -> viewModel.open(file.toPath()));
+                ok = true;
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.getCode() == KeyCode.SPACE) {
+            canvas.setSpaceDown(true);
+            e.consume();
+        } else if (e.getCode() == KeyCode.BACK_SLASH) {
+            viewModel.showOriginalProperty().set(true);
+            e.consume();
+        } else if ((e.getCode() == KeyCode.OPEN_BRACKET || e.getCode() == KeyCode.CLOSE_BRACKET)
+                && !e.isShortcutDown() && !e.isAltDown()) {
+            viewModel.perform(e.getCode() == KeyCode.OPEN_BRACKET ? EditorAction.BRUSH_SMALLER : EditorAction.BRUSH_LARGER);
+            e.consume();
+        } else if (e.getCode() == KeyCode.Y && e.isShortcutDown() && !e.isShiftDown()) {
+            if (viewModel.executable(EditorAction.REDO_ALT).get()) {
+                viewModel.redo();
+            }
+            e.consume();
+        }
+    }
+
+    private void keyReleased(KeyEvent e) {
+        if (e.getCode() == KeyCode.SPACE) {
+            canvas.setSpaceDown(false);
+            e.consume();
+        } else if (e.getCode() == KeyCode.BACK_SLASH) {
+            viewModel.showOriginalProperty().set(false);
+            e.consume();
+        }
+    }
+
+    private static String shortcutOf(ToolKind kind) {
+        return switch (kind) {
+            case MASK_BRUSH -> "B";
+            case MASK_ERASER -> "E";
+            case SKETCH_PEN -> "P";
+            case SKETCH_ERASER -> "Shift+E";
+        };
+    }
+
+    /** Tool icons drawn as vector paths, so they stay sharp at any display scale. */
+    private static Node icon(ToolKind kind) {
+        SVGPath shape = new SVGPath();
+        switch (kind) {
+            case MASK_BRUSH -> {
+                shape.setContent("M14 2 L18 6 L9 15 L5 11 Z M4 12 L8 16 C7 19 4 20 1 19 C3 17 2 14 4 12 Z");
+                shape.setFill(Color.rgb(230, 60, 60));
+            }
+            case MASK_ERASER -> {
+                shape.setContent("M12 2 L19 9 L10 18 L4 18 L1 15 Z M4 12 L8 16");
+                shape.setFill(Color.rgb(240, 170, 170));
+                shape.setStroke(Color.rgb(150, 40, 40));
+            }
+            case SKETCH_PEN -> {
+                shape.setContent("M15 1 L19 5 L7 17 L2 18 L3 13 Z");
+                shape.setFill(Color.rgb(0, 200, 230));
+            }
+            case SKETCH_ERASER -> {
+                shape.setContent("M12 2 L19 9 L10 18 L4 18 L1 15 Z M4 12 L8 16");
+                shape.setFill(Color.rgb(170, 235, 245));
+                shape.setStroke(Color.rgb(0, 110, 130));
+            }
+        }
+        return shape;
+    }
+}

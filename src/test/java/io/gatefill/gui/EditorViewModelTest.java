@@ -1,0 +1,231 @@
+package io.gatefill.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatefill.core.document.Document;
+import io.gatefill.core.project.ProjectFile;
+import io.gatefill.core.project.RecoveryStore;
+import io.gatefill.core.settings.Settings;
+import io.gatefill.core.settings.SettingsStore;
+import io.gatefill.core.tools.ToolKind;
+import io.gatefill.gui.task.CurrentThreadTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view model without a window: deterministic through CurrentThreadTaskExecutor and FakeDialogs. */
+class EditorViewModelTest {
+    @TempDir
+    Path dir;
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private Settings settings;
+    private SettingsStore store;
+    private EditorViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        store = new SettingsStore(dir.resolve("config"));
+        settings = store.load();
+        vm = new EditorViewModel(settings, store, new CurrentThreadTaskExecutor(), dialogs, null);
+    }
+
+    private Document openPhoto() throws Exception {
+        Path photo = TestImages.photo(dir, "photo.png", 320, 240);
+        vm.open(photo);
+        assertThat(dialogs.errors).isEmpty();
+        return vm.getDocument();
+    }
+
+    private void paint(double x0, double y0, double x1, double y1) {
+        vm.beginStroke(x0, y0);
+        vm.strokeTo(x1, y1);
+        vm.endStroke();
+    }
+
+    @Test
+    void opensAPhotoAndRemembersItInTheSettingsFile() throws Exception {
+        Document doc = openPhoto();
+        assertThat(doc.width()).isEqualTo(320);
+        assertThat(vm.sizeTextProperty().get()).contains("320");
+        assertThat(vm.recentFiles()).hasSize(1);
+        assertThat(store.load().recentFiles).containsExactly(dir.resolve("photo.png").toAbsolutePath().toString());
+        assertThat(vm.titleProperty().get()).contains("photo.png");
+    }
+
+    @Test
+    void badFilesShowAnErrorAndKeepTheCurrentWork() throws Exception {
+        Document doc = openPhoto();
+        paint(50, 50, 150, 50);
+        byte[] mask = doc.mask().data().clone();
+        Path empty = Files.createFile(dir.resolve("empty.jpg"));
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "just text, not a picture");
+        List<Path> bad = List.of(TestImages.garbage(dir, "noise.png"), TestImages.truncated(dir), empty, text,
+                TestImages.hugeHeaderPng(dir), dir.resolve("missing.png"), TestImages.garbage(dir, "noise.gatefill"));
+        dialogs.saveChoice = DialogService.SaveChoice.DISCARD; // even then, a failed open must not lose the work
+        for (Path file : bad) {
+            vm.open(file);
+        }
+        assertThat(dialogs.errors).hasSize(bad.size());
+        assertThat(dialogs.errors).allSatisfy(e -> assertThat(e).startsWith("Cannot open"));
+        assertThat(dialogs.errors.get(4)).as("the huge header is refused with its size").containsAnyOf("100000", "pixels");
+        assertThat(vm.getDocument()).isSameAs(doc);
+        assertThat(doc.mask().data()).isEqualTo(mask);
+        assertThat(doc.history().canUndo()).isTrue();
+    }
+
+    @Test
+    void pixelLimitRefusesBeforeDecoding() throws Exception {
+        settings.maxPixels = 10_000;
+        vm.open(TestImages.photo(dir, "big.png", 200, 100));
+        assertThat(vm.getDocument()).isNull();
+        assertThat(dialogs.errors).hasSize(1);
+    }
+
+    @Test
+    void importingAMaskOfTheWrongSizeNamesBothSizes() throws Exception {
+        Document doc = openPhoto();
+        Path small = TestImages.photo(dir, "mask.png", 50, 40);
+        vm.importMask(small);
+        assertThat(dialogs.errors).hasSize(1);
+        assertThat(dialogs.errors.get(0)).contains("50").contains("320");
+        assertThat(doc.history().size()).isZero();
+    }
+
+    @Test
+    void maskExportAndImportRoundTrip() throws Exception {
+        Document doc = openPhoto();
+        paint(20, 20, 200, 120);
+        byte[] painted = io.gatefill.core.document.MaskOps.binarise(doc.mask()).data();
+        Path maskFile = dir.resolve("m.png");
+        vm.exportMask(maskFile);
+        vm.perform(EditorAction.CLEAR_MASK);
+        assertThat(doc.mask().isEmpty()).isTrue();
+        vm.importMask(maskFile);
+        assertThat(doc.mask().data()).isEqualTo(painted);
+        vm.undo();
+        assertThat(doc.mask().isEmpty()).isTrue();
+    }
+
+    @Test
+    void menuMaskCommandsAreUndoable() throws Exception {
+        Document doc = openPhoto();
+        paint(100, 100, 100, 100);
+        long dot = doc.mask().count();
+        dialogs.pixels = 5;
+        vm.perform(EditorAction.GROW_MASK);
+        assertThat(doc.mask().count()).isGreaterThan(dot);
+        vm.perform(EditorAction.SHRINK_MASK);
+        vm.perform(EditorAction.INVERT_MASK);
+        vm.perform(EditorAction.CLEAR_MASK);
+        vm.perform(EditorAction.REUSE_MASK);
+        assertThat(vm.historyItems()).containsExactly("Opened", "Mask brush", "Grow mask 5 px", "Shrink mask 5 px",
+                "Invert mask", "Clear mask", "Reuse previous mask");
+        vm.jumpTo(1);
+        assertThat(doc.mask().count()).isEqualTo(dot);
+        assertThat(vm.historyPositionProperty().get()).isEqualTo(1);
+        assertThat(vm.canRedoProperty().get()).isTrue();
+    }
+
+    @Test
+    void toolsKeepTheirOwnBrushSizeAndBracketsStep() throws Exception {
+        openPhoto();
+        vm.toolProperty().set(ToolKind.MASK_BRUSH);
+        vm.brushSizeProperty().set(40);
+        vm.perform(EditorAction.BRUSH_LARGER);
+        assertThat(vm.brushSizeProperty().get()).isEqualTo(45);
+        vm.perform(EditorAction.TOOL_SKETCH_PEN);
+        assertThat(vm.brushSizeProperty().get()).isEqualTo(ToolKind.SKETCH_PEN.defaultSize());
+        vm.perform(EditorAction.TOOL_MASK_BRUSH);
+        assertThat(vm.brushSizeProperty().get()).isEqualTo(45);
+    }
+
+    @Test
+    void exportNeverOverwritesTheOriginalWithoutConfirmation() throws Exception {
+        Path photo = TestImages.photo(dir, "original.png", 120, 90);
+        byte[] originalBytes = Files.readAllBytes(photo);
+        vm.open(photo);
+        paint(10, 10, 100, 80);
+        dialogs.confirmAnswer = false;
+        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
+        assertThat(dialogs.confirmations).hasSize(1);
+        assertThat(Files.readAllBytes(photo)).isEqualTo(originalBytes);
+
+        Path copy = dir.resolve("copy.jpg");
+        dialogs.files.add(copy);
+        vm.perform(EditorAction.EXPORT);
+        assertThat(dialogs.confirmations).hasSize(1);
+        assertThat(Files.size(copy)).isPositive();
+
+        dialogs.confirmAnswer = true;
+        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
+        assertThat(Files.readAllBytes(photo)).isNotEqualTo(originalBytes);
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void savingAProjectMarksCleanAndReopensTheSameState() throws Exception {
+        Document doc = openPhoto();
+        paint(30, 30, 200, 30);
+        vm.perform(EditorAction.TOOL_SKETCH_PEN);
+        paint(30, 100, 200, 100);
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        Path project = dir.resolve("work");
+        dialogs.files.add(project);
+        vm.perform(EditorAction.SAVE_PROJECT);
+        Path saved = dir.resolve("work" + ProjectFile.EXTENSION);
+        assertThat(saved).exists();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(doc.projectPath()).isEqualTo(saved);
+
+        vm.open(saved);
+        Document reopened = vm.getDocument();
+        assertThat(reopened).isNotSameAs(doc);
+        assertThat(reopened.mask().data()).isEqualTo(doc.mask().data());
+        assertThat(reopened.sketch().data()).isEqualTo(doc.sketch().data());
+        assertThat(reopened.sourcePath()).isEqualTo(doc.sourcePath());
+        assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void closingWithUnsavedWorkAsks() throws Exception {
+        openPhoto();
+        assertThat(vm.confirmClose()).isTrue();
+        assertThat(dialogs.saveQuestions).isZero();
+        paint(10, 10, 20, 20);
+        dialogs.saveChoice = DialogService.SaveChoice.CANCEL;
+        assertThat(vm.confirmClose()).isFalse();
+        dialogs.saveChoice = DialogService.SaveChoice.SAVE;
+        dialogs.files.add(dir.resolve("closing.gatefill"));
+        assertThat(vm.confirmClose()).isTrue();
+        assertThat(dir.resolve("closing.gatefill")).exists();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        paint(30, 30, 40, 40);
+        dialogs.saveChoice = DialogService.SaveChoice.DISCARD;
+        assertThat(vm.confirmClose()).isTrue();
+        assertThat(dialogs.saveQuestions).isEqualTo(3);
+    }
+
+    @Test
+    void offersToRestoreACrashedSession() throws Exception {
+        Path recoveryDir = dir.resolve("recovery");
+        Document crashed = openPhoto();
+        paint(40, 40, 250, 200);
+        Files.createDirectories(recoveryDir);
+        ProjectFile.write(crashed.snapshot(), recoveryDir.resolve("session-1-999999.gatefill"));
+        try (RecoveryStore recovery = new RecoveryStore(recoveryDir)) {
+            EditorViewModel fresh = new EditorViewModel(new Settings(), null, new CurrentThreadTaskExecutor(),
+                    dialogs, recovery);
+            dialogs.recoveryChoice = DialogService.RecoveryChoice.RESTORE;
+            fresh.offerRecovery();
+            Document restored = fresh.getDocument();
+            assertThat(restored).isNotNull();
+            assertThat(restored.mask().data()).isEqualTo(crashed.mask().data());
+            assertThat(fresh.dirtyProperty().get()).as("restored work is not saved anywhere yet").isTrue();
+            assertThat(recovery.orphans()).isEmpty();
+        }
+    }
+}

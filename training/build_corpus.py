@@ -1,0 +1,352 @@
+#!/usr/bin/python3
+"""Builds the bootstrap photo corpus from Debian packages and writes its manifest.
+
+The packages are fetched with ``apt-get download`` (never installed) and unpacked with ``dpkg-deb -x``.
+Wallpaper packages hold a handful of photographs among renders and logos; they were judged by eye from
+contact sheets and are listed explicitly below. GCompris ships its pictures as WebP inside Qt resource
+bundles (.rcc); those are read with gatefill_train.rcc and filtered by a heuristic (no transparency, at
+least 200 px on the short side, enough distinct colours, not dominated by flat areas) plus an explicit
+list of activities whose pictures are drawings or artwork reproductions. Near-duplicates (the same
+monument photo in two activities) are dropped by a thumbnail comparison so none leaks across the split.
+
+Output (outside git): <out>/train/<package>/<name>.jpg and <out>/val/<package>/<name>.jpg, downscaled to
+at most --max-side px; validation is a fixed share chosen by a hash of "<package>/<name>".
+The manifest (committed) lists every kept file with its package, version, source path, licence and split,
+and every dropped candidate with the reason.
+
+Usage: /usr/bin/python3 training/build_corpus.py --out /work/corpus [--manifest training/corpus_manifest.json]
+"""
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import cv2
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gatefill_train.data import is_validation  # noqa: E402
+from gatefill_train.rcc import read_rcc  # noqa: E402
+
+PACKAGES = ["plasma-workspace-wallpapers", "mate-backgrounds", "lomiri-wallpapers-16.04",
+            "lomiri-wallpapers-20.04", "gcompris-qt-data"]
+
+# Photographs among the wallpapers, judged from contact sheets (the rest are renders, gradients, logos).
+PLASMA_PHOTOS = {"BytheWater", "ColdRipple", "ColorfulCups", "DarkestHour", "EveningGlow", "FallenLeaf",
+                 "Grey", "Kite", "OneStandsOut", "Path", "summer_1am"}
+MATE_PHOTO_DIRS = {"nature"}
+LOMIRI_NOT_PHOTOS = {"analogpattern_by_Peter_Nerlich", "umang_by_Abhishek_Mudgal", "Fossa_by_Jasper_Roks",
+                     "Infinite-Sea_by_Aury88", "Painting-Colors_by__herobrine7gamer"}
+# GCompris activities whose opaque pictures are paintings or drawings, not photographs.
+GCOMPRIS_EXCLUDED_ACTIVITIES = {"paintings": "artwork reproductions", "details": "artwork reproductions",
+                                "lang": "drawings", "babyshapes": "drawings / puzzle pieces",
+                                "solar_system": "renders of planets", "clickgame": "drawings",
+                                "leftright": "drawings", "louis-braille": "drawings", "chronos": "drawings",
+                                "gravity": "drawings", "hangman": "drawings", "core": "interface art",
+                                "digital_electricity": "interface art", "memory-sound": "drawings"}
+GCOMPRIS_EXCLUDED_FILES: set[str] = set()
+RASTER = (".jpg", ".jpeg", ".png", ".webp")
+
+
+@dataclass
+class Candidate:
+    """One picture found in a package, with what is needed to decide, store and credit it."""
+    package: str
+    name: str
+    source: str
+    data: bytes
+    licence: str = "unknown"
+    copyright: str = ""
+    keep: bool = True
+    reason: str = ""
+    extra: Dict[str, object] = field(default_factory=dict)
+
+
+def run(cmd: List[str], cwd: Optional[Path] = None) -> str:
+    return subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def fetch(package: str, debs: Path, extract: Path) -> Tuple[Path, str]:
+    """Downloads and unpacks one package; returns its root and version."""
+    debs.mkdir(parents=True, exist_ok=True)
+    found = sorted(debs.glob(f"{package}_*.deb"))
+    if not found:
+        run(["apt-get", "download", package], cwd=debs)
+        found = sorted(debs.glob(f"{package}_*.deb"))
+    if not found:
+        raise RuntimeError(f"apt-get download {package} produced no .deb")
+    deb = found[-1]
+    version = run(["dpkg-deb", "-f", str(deb), "Version"]).strip()
+    root = extract / package
+    if not root.exists():
+        extract.mkdir(parents=True, exist_ok=True)
+        tmp = extract / f".{package}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        run(["dpkg-deb", "-x", str(deb), str(tmp)])
+        os.replace(tmp, root)
+    return root, version
+
+
+@dataclass
+class Stanza:
+    """A Files stanza of a machine-readable Debian copyright file."""
+    patterns: List[str]
+    licence: str
+    copyright: str
+
+
+def parse_copyright(path: Path) -> List[Stanza]:
+    stanzas: List[Stanza] = []
+    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8", errors="replace")):
+        fields: Dict[str, str] = {}
+        key = None
+        for line in block.splitlines():
+            if line[:1] in (" ", "\t") and key:
+                fields[key] += "\n" + line.strip()
+            elif ":" in line:
+                key, _, value = line.partition(":")
+                fields[key.strip()] = value.strip()
+        if "Files" in fields and "License" in fields:
+            stanzas.append(Stanza(fields["Files"].split(), fields["License"].splitlines()[0].strip(),
+                                  " ".join(fields.get("Copyright", "").split())))
+    return stanzas
+
+
+def licence_for(stanzas: List[Stanza], rel: str) -> Tuple[str, str]:
+    """DEP-5 rule: the last stanza whose pattern matches wins. Packaged files may be WebP versions of the
+    upstream JPEG/PNG named in the copyright file, so the extension is ignored as a fallback."""
+    best: Optional[Stanza] = None
+    stem = os.path.splitext(rel)[0]
+    for st in stanzas:
+        for pat in st.patterns:
+            if fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(stem, os.path.splitext(pat)[0]) \
+                    or fnmatch.fnmatchcase(os.path.basename(rel), pat):
+                best = st
+    return (best.licence, best.copyright) if best else ("unknown", "")
+
+
+def plasma_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    out = []
+    for d in sorted((root / "usr/share/wallpapers").iterdir()):
+        images = list((d / "contents/images").glob("*"))
+        if not images:
+            continue
+
+        def size_key(p: Path) -> Tuple[bool, int]:
+            w, h = (int(v) for v in p.stem.split("x"))
+            return (w >= h, w * h)
+        best = max(images, key=size_key)
+        licence, holder = licence_for(stanzas, "*")
+        meta = d / "metadata.json"
+        if meta.exists():
+            info = json.loads(meta.read_text(encoding="utf-8")).get("KPlugin", {})
+            licence = info.get("License", licence)
+            holder = ", ".join(a.get("Name", "") for a in info.get("Authors", [])) or holder
+        c = Candidate("plasma-workspace-wallpapers", d.name, str(best.relative_to(root)), best.read_bytes(),
+                      licence, holder)
+        if d.name not in PLASMA_PHOTOS:
+            c.keep, c.reason = False, "not a photograph (render/graphic), judged from contact sheet"
+        out.append(c)
+    return out
+
+
+def mate_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    out = []
+    base = root / "usr/share/backgrounds/mate"
+    for p in sorted(base.rglob("*")):
+        if p.suffix.lower() not in RASTER:
+            continue
+        rel = str(p.relative_to(base))
+        licence, holder = licence_for(stanzas, rel)
+        c = Candidate("mate-backgrounds", p.stem, str(p.relative_to(root)), p.read_bytes(), licence, holder)
+        if p.parent.name not in MATE_PHOTO_DIRS:
+            c.keep, c.reason = False, f"'{p.parent.name}' set: abstract or graphic"
+        out.append(c)
+    return out
+
+
+def lomiri_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    out = []
+    series = package.rsplit("-", 1)[1]
+    for p in sorted((root / "usr/share/backgrounds").glob("*")):
+        if p.suffix.lower() not in RASTER:
+            continue
+        licence, holder = licence_for(stanzas, f"{series}/{p.name}")
+        c = Candidate(package, p.stem, str(p.relative_to(root)), p.read_bytes(), licence, holder)
+        if p.stem in LOMIRI_NOT_PHOTOS:
+            c.keep, c.reason = False, "not a photograph (abstract/illustration), judged from contact sheet"
+        out.append(c)
+    return out
+
+
+def photo_features(img: np.ndarray) -> Dict[str, float]:
+    """Cheap statistics that separate photographs from drawings at thumbnail size."""
+    alpha = float((img[:, :, 3] < 250).mean()) if img.ndim == 3 and img.shape[2] == 4 else 0.0
+    bgr = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR) if img.ndim == 2 else img[:, :, :3]
+    s = min(1.0, 256 / max(bgr.shape[:2]))
+    small = cv2.resize(bgr, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else bgr
+    q = (small // 8).reshape(-1, 3).astype(np.int32)
+    colours = len(np.unique(q[:, 0] * 1024 + q[:, 1] * 32 + q[:, 2]))
+    grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    mu = cv2.blur(grey, (5, 5))
+    flat = float(((cv2.blur(grey * grey, (5, 5)) - mu * mu) < 2.0).mean())
+    return {"alpha": round(alpha, 4), "colours": colours, "flat": round(flat, 3),
+            "short_side": int(min(bgr.shape[:2]))}
+
+
+def gcompris_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    out = []
+    for rcc in sorted((root / "usr/share/gcompris-qt/rcc").glob("*.rcc")):
+        activity = rcc.stem
+        for entry in read_rcc(rcc.read_bytes()):
+            if os.path.splitext(entry.path)[1].lower() not in RASTER or entry.data is None:
+                continue
+            rel = entry.path.lstrip("/")
+            rel = rel[len("gcompris/"):] if rel.startswith("gcompris/") else rel
+            licence, holder = licence_for(stanzas, rel)
+            name = f"{activity}__{Path(rel).stem}"
+            c = Candidate("gcompris-qt-data", name, f"{rcc.relative_to(root)}:{entry.path}", entry.data,
+                          licence, holder)
+            img = cv2.imdecode(np.frombuffer(entry.data, np.uint8), cv2.IMREAD_UNCHANGED)
+            if img is None:
+                c.keep, c.reason = False, "undecodable"
+            else:
+                f = photo_features(img)
+                c.extra = f
+                if activity in GCOMPRIS_EXCLUDED_ACTIVITIES:
+                    c.keep, c.reason = False, f"activity '{activity}': {GCOMPRIS_EXCLUDED_ACTIVITIES[activity]}"
+                elif name in GCOMPRIS_EXCLUDED_FILES:
+                    c.keep, c.reason = False, "excluded by name"
+                elif f["alpha"] > 0.01:
+                    c.keep, c.reason = False, "transparent background (cut-out or drawing)"
+                elif f["short_side"] < 200:
+                    c.keep, c.reason = False, "smaller than 200 px"
+                elif f["colours"] < 200:
+                    c.keep, c.reason = False, "too few colours for a photograph"
+                elif f["flat"] > 0.85:
+                    c.keep, c.reason = False, "mostly flat colour"
+            out.append(c)
+    return out
+
+
+def thumb(img: np.ndarray) -> np.ndarray:
+    return cv2.resize(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (16, 16), interpolation=cv2.INTER_AREA
+                      ).astype(np.float32)
+
+
+def decode_rgb(data: bytes) -> Optional[np.ndarray]:
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    return None if img is None else cv2.cvtColor(img, cv2.COLOR_BGR2RGB)
+
+
+def contact_sheet(items: List[Tuple[str, np.ndarray]], path: Path, cols: int = 10, cell: int = 160) -> None:
+    rows = max(1, (len(items) + cols - 1) // cols)
+    sheet = np.full((rows * (cell + 16), cols * cell, 3), 255, np.uint8)
+    for i, (label, img) in enumerate(items):
+        s = (cell - 4) / max(img.shape[:2])
+        t = cv2.resize(img, (max(1, int(img.shape[1] * s)), max(1, int(img.shape[0] * s))),
+                       interpolation=cv2.INTER_AREA)
+        y, x = (i // cols) * (cell + 16), (i % cols) * cell
+        sheet[y:y + t.shape[0], x:x + t.shape[1]] = t
+        cv2.putText(sheet, label[:24], (x, y + cell + 10), cv2.FONT_HERSHEY_SIMPLEX, 0.33, (0, 0, 0), 1)
+    cv2.imwrite(str(path), cv2.cvtColor(sheet, cv2.COLOR_RGB2BGR))
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default="/work/corpus", help="corpus folder (outside git)")
+    ap.add_argument("--manifest", default=str(Path(__file__).resolve().parent / "corpus_manifest.json"))
+    ap.add_argument("--max-side", type=int, default=1600)
+    ap.add_argument("--val-percent", type=float, default=10.0)
+    ap.add_argument("--contact-sheets", action="store_true", help="write kept/dropped contact sheets to <out>")
+    args = ap.parse_args(argv)
+
+    out = Path(args.out)
+    candidates: List[Candidate] = []
+    versions: Dict[str, str] = {}
+    for pkg in PACKAGES:
+        root, version = fetch(pkg, out / "debs", out / "extract")
+        versions[pkg] = version
+        stanzas = parse_copyright(root / "usr/share/doc" / pkg / "copyright")
+        if pkg == "plasma-workspace-wallpapers":
+            found = plasma_candidates(root, stanzas)
+        elif pkg == "mate-backgrounds":
+            found = mate_candidates(root, stanzas)
+        elif pkg.startswith("lomiri-wallpapers"):
+            found = lomiri_candidates(pkg, root, stanzas)
+        else:
+            found = gcompris_candidates(root, stanzas)
+        candidates.extend(found)
+        print(f"{pkg} {version}: {len(found)} candidates", flush=True)
+
+    for split in ("train", "val"):
+        shutil.rmtree(out / split, ignore_errors=True)
+    kept_thumbs: List[np.ndarray] = []
+    files, dropped = [], []
+    sheets: Dict[str, List[Tuple[str, np.ndarray]]] = {"kept": [], "dropped": []}
+    for c in candidates:
+        img = decode_rgb(c.data) if c.keep or args.contact_sheets else None
+        if c.keep and img is None:
+            c.keep, c.reason = False, "undecodable"
+        if c.keep:
+            t = thumb(img)
+            if any(float(np.abs(t - k).mean()) < 6.0 for k in kept_thumbs):
+                c.keep, c.reason = False, "near-duplicate of a kept photo"
+            else:
+                kept_thumbs.append(t)
+        if not c.keep:
+            dropped.append({"package": c.package, "source": c.source, "reason": c.reason})
+            if args.contact_sheets and img is not None:
+                sheets["dropped"].append((c.name, img))
+            continue
+        key = f"{c.package}/{c.name}"
+        split = "val" if is_validation(key, args.val_percent) else "train"
+        s = min(1.0, args.max_side / max(img.shape[:2]))
+        if s < 1:
+            img = cv2.resize(img, (round(img.shape[1] * s), round(img.shape[0] * s)), interpolation=cv2.INTER_AREA)
+        dest = out / split / c.package / f"{c.name}.jpg"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        cv2.imwrite(str(dest), cv2.cvtColor(img, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 95])
+        files.append({"package": c.package, "version": versions[c.package], "source": c.source,
+                      "file": str(dest.relative_to(out)), "split": split, "licence": c.licence,
+                      "copyright": c.copyright, "width": img.shape[1], "height": img.shape[0],
+                      "source_sha256": hashlib.sha256(c.data).hexdigest()})
+        if args.contact_sheets:
+            sheets["kept"].append((c.name, img))
+
+    summary = {}
+    for pkg in PACKAGES:
+        kept = [f for f in files if f["package"] == pkg]
+        summary[pkg] = {"version": versions[pkg], "kept": len(kept),
+                        "dropped": sum(1 for d in dropped if d["package"] == pkg),
+                        "val": sum(1 for f in kept if f["split"] == "val"),
+                        "licences": sorted({f["licence"] for f in kept})}
+    manifest = {"generated_by": "training/build_corpus.py", "corpus_root": "<out> (default /work/corpus)",
+                "val_rule": f"sha1('<package>/<name>')[:8] as int % 10000 < {args.val_percent} * 100",
+                "max_side": args.max_side, "packages": summary, "files": files, "dropped": dropped}
+    tmp = Path(args.manifest + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, args.manifest)
+    if args.contact_sheets:
+        for kind, items in sheets.items():
+            for k in range(0, len(items), 100):
+                contact_sheet(items[k:k + 100], out / f"contact_{kind}_{k // 100}.png")
+    for pkg, s in summary.items():
+        print(f"{pkg}: kept {s['kept']} (val {s['val']}), dropped {s['dropped']}, licences {s['licences']}")
+    print(f"total kept {len(files)}, train {sum(f['split'] == 'train' for f in files)}, "
+          f"val {sum(f['split'] == 'val' for f in files)}; manifest {args.manifest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

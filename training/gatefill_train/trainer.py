@@ -1,0 +1,460 @@
+"""Training loop: L1 (coarse + refined) + SN-PatchGAN hinge loss, 1:1 as in DeepFill v2.
+
+Adam lr 1e-4, betas (0.5, 0.999) for both networks; an optional L1-only warm-up; checkpoints written
+atomically with everything needed to resume exactly (models, optimisers, step, images seen, CPU time,
+every rank's data RNG); CSV losses, a PNG plot and sample grids of fixed validation images; SIGINT /
+SIGTERM save and stop. Under ``torchrun`` it runs DistributedDataParallel (gloo on CPU, nccl on CUDA).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import random
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import cv2
+import numpy as np
+import torch
+import torch.distributed as dist
+from torch import Tensor, nn
+
+from .data import PhotoSource, fixed_batch, list_images, make_batch, to_uint8
+from .discriminator import Discriminator, d_hinge_loss, g_hinge_loss
+from .generator import Generator
+
+CHECKPOINT_FORMAT = 1
+LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
+               "sec_per_step"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(description="Train the Gatefill DeepFill v2 generator.")
+    p.add_argument("--data", required=True, help="folder tree of training photos")
+    p.add_argument("--val-data", default=None, help="folder of validation photos (sample grids)")
+    p.add_argument("--out", required=True, help="run folder: checkpoints, losses.csv, samples")
+    p.add_argument("--steps", type=int, default=100000, help="total optimisation steps (not per resume)")
+    p.add_argument("--batch", type=int, default=8, help="images per step per process")
+    p.add_argument("--crop", type=int, default=128, help="training crop size (multiple of 8)")
+    p.add_argument("--cnum", type=int, default=24, help="generator width (48 = DeepFill v2)")
+    p.add_argument("--d-cnum", type=int, default=64, help="discriminator width (64 = DeepFill v2)")
+    p.add_argument("--conv-type", default="gated", choices=["gated", "partial", "vanilla"])
+    p.add_argument("--no-sketch", action="store_true", help="train without the sketch input channel")
+    p.add_argument("--sketch-empty", type=float, default=0.4, help="share of samples with an empty sketch")
+    p.add_argument("--box-prob", type=float, default=0.5, help="probability of adding a box to the strokes")
+    p.add_argument("--min-zoom", type=float, default=1.0,
+                   help="smallest source window = crop / min_zoom (<1 allows upsampling)")
+    p.add_argument("--warmup-steps", type=int, default=0, help="L1-only steps before the GAN term starts")
+    p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--threads", type=int, default=2, help="torch intra-op threads per process")
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--log-every", type=int, default=50)
+    p.add_argument("--sample-every", type=int, default=500)
+    p.add_argument("--sample-count", type=int, default=6)
+    p.add_argument("--ckpt-every", type=int, default=250)
+    p.add_argument("--keep-every", type=int, default=5000, help="also keep a numbered copy every N steps")
+    p.add_argument("--max-side", type=int, default=1024, help="photos are cached downscaled to this size")
+    p.add_argument("--no-resume", action="store_true", help="start fresh even if <out>/last.pt exists")
+    p.add_argument("--progress", default="auto", choices=["auto", "tqdm", "simple", "none"])
+    return p
+
+
+@dataclass
+class Dist:
+    """Process-group facts; world 1 means a plain single-process run."""
+    rank: int = 0
+    world: int = 1
+    local_rank: int = 0
+
+    @property
+    def main(self) -> bool:
+        return self.rank == 0
+
+
+def setup_distributed(device_kind: str) -> Dist:
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world <= 1:
+        return Dist()
+    backend = "nccl" if device_kind == "cuda" else "gloo"
+    dist.init_process_group(backend=backend)
+    return Dist(dist.get_rank(), dist.get_world_size(), int(os.environ.get("LOCAL_RANK", "0")))
+
+
+def pick_device(choice: str, d: Dist) -> torch.device:
+    if choice == "cuda" or (choice == "auto" and torch.cuda.is_available()):
+        torch.cuda.set_device(d.local_rank)
+        return torch.device("cuda", d.local_rank)
+    return torch.device("cpu")
+
+
+class _TrainView(nn.Module):
+    """Routes forward() to the generator's two-output training pass, so DDP hooks see the call."""
+
+    def __init__(self, generator: Generator) -> None:
+        super().__init__()
+        self.generator = generator
+
+    def forward(self, image: Tensor, mask: Tensor, sketch: Tensor) -> Tuple[Tensor, Tensor]:
+        return self.generator.forward_train(image, mask, sketch)
+
+
+@dataclass
+class TrainState:
+    """Everything the loop mutates; what goes into a checkpoint."""
+    G: Generator
+    D: Discriminator
+    opt_g: torch.optim.Optimizer
+    opt_d: torch.optim.Optimizer
+    g_train: nn.Module
+    d_train: nn.Module
+    step: int = 0
+    images_seen: int = 0
+    cpu_seconds: float = 0.0
+    wall_seconds: float = 0.0
+    extra: Dict[str, Any] = field(default_factory=dict)
+
+
+def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> TrainState:
+    torch.manual_seed(args.seed)
+    use_sketch = not args.no_sketch
+    G = Generator(args.cnum, args.conv_type, use_sketch).to(device)
+    D = Discriminator(args.d_cnum, use_sketch).to(device)
+    opt_g = torch.optim.Adam(G.parameters(), lr=args.lr, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(D.parameters(), lr=args.lr, betas=(0.5, 0.999))
+    g_train: nn.Module = _TrainView(G)
+    d_train: nn.Module = D
+    if d.world > 1:
+        ids = [device.index] if device.type == "cuda" else None
+        g_train = nn.parallel.DistributedDataParallel(g_train, device_ids=ids)
+        d_train = nn.parallel.DistributedDataParallel(D, device_ids=ids)
+    return TrainState(G, D, opt_g, opt_d, g_train, d_train)
+
+
+def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, adversarial: bool
+               ) -> Dict[str, float]:
+    """One D update (when adversarial) then one G update; returns the losses as floats."""
+    coarse, refined = state.g_train(image, mask, sketch)
+    complete = refined * mask + image * (1.0 - mask)
+    out: Dict[str, float] = {"g_adv": 0.0, "d_loss": 0.0, "d_real": 0.0, "d_fake": 0.0}
+    if adversarial:
+        # Real and fake go through D in one call: spectral norm's power iteration then runs once per
+        # step, and DDP sees a single forward per backward.
+        scores = state.d_train(torch.cat([image, complete.detach()]), torch.cat([mask, mask]),
+                               torch.cat([sketch, sketch]))
+        real, fake = scores.chunk(2)
+        d_loss = d_hinge_loss(real, fake)
+        state.opt_d.zero_grad(set_to_none=True)
+        d_loss.backward()
+        state.opt_d.step()
+        out.update(d_loss=float(d_loss), d_real=float(real.mean()), d_fake=float(fake.mean()))
+    l1_coarse = (coarse - image).abs().mean()
+    l1_refined = (refined - image).abs().mean()
+    g_loss = l1_coarse + l1_refined
+    if adversarial:
+        # The G step reads D without DDP (no gradient sync needed) and without building D's gradients.
+        for p in state.D.parameters():
+            p.requires_grad_(False)
+        g_adv = g_hinge_loss(state.D(complete, mask, sketch))
+        for p in state.D.parameters():
+            p.requires_grad_(True)
+        g_loss = g_loss + g_adv
+        out["g_adv"] = float(g_adv)
+    state.opt_g.zero_grad(set_to_none=True)
+    g_loss.backward()
+    state.opt_g.step()
+    state.step += 1
+    out.update(l1_coarse=float(l1_coarse), l1_refined=float(l1_refined))
+    return out
+
+
+def load_trusted(path: str | os.PathLike, device: torch.device | str = "cpu") -> Dict[str, Any]:
+    """Loads one of our own checkpoints. They hold optimiser and RNG state, not just tensors, so recent
+    PyTorch's weights-only default (2.6+) would refuse them; the files come from this training loop."""
+    return torch.load(path, map_location=device, weights_only=False)
+
+
+def _atomic_torch_save(obj: Any, path: Path) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def save_checkpoint(state: TrainState, args: argparse.Namespace, out: Path, d: Dist,
+                    rng: np.random.Generator) -> Optional[Path]:
+    """Collective in DDP (gathers every rank's data RNG); rank 0 writes <out>/last.pt atomically."""
+    rng_state = rng.bit_generator.state
+    states: List[Any] = [rng_state]
+    cpu = torch.tensor([state.cpu_seconds], dtype=torch.float64)
+    if d.world > 1:
+        states = [None] * d.world
+        dist.all_gather_object(states, rng_state)
+        dist.all_reduce(cpu)
+    if not d.main:
+        return None
+    ckpt = {
+        "format": CHECKPOINT_FORMAT,
+        "step": state.step,
+        "images_seen": state.images_seen,
+        "cpu_seconds": float(cpu.item()),
+        "wall_seconds": state.wall_seconds,
+        "world": d.world,
+        "args": vars(args),
+        "model": {"cnum": state.G.cnum, "conv_type": state.G.conv_type, "use_sketch": state.G.use_sketch,
+                  "d_cnum": args.d_cnum, "crop": args.crop},
+        "G": state.G.state_dict(),
+        "D": state.D.state_dict(),
+        "opt_g": state.opt_g.state_dict(),
+        "opt_d": state.opt_d.state_dict(),
+        "rng": {"numpy": states, "torch": torch.get_rng_state(), "python": random.getstate()},
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "last.pt"
+    _atomic_torch_save(ckpt, path)
+    if args.keep_every > 0 and state.step % args.keep_every == 0:
+        _atomic_torch_save(ckpt, out / f"ckpt_{state.step:07d}.pt")
+    return path
+
+
+def load_checkpoint(path: Path, state: TrainState, d: Dist, rng: np.random.Generator,
+                    device: torch.device) -> None:
+    ckpt = load_trusted(path, device)
+    if ckpt.get("format") != CHECKPOINT_FORMAT:
+        raise ValueError(f"{path}: unsupported checkpoint format {ckpt.get('format')}")
+    m = ckpt["model"]
+    if (m["cnum"], m["conv_type"], m["use_sketch"]) != (state.G.cnum, state.G.conv_type, state.G.use_sketch):
+        raise ValueError(f"{path}: checkpoint is cnum={m['cnum']} conv_type={m['conv_type']} "
+                         f"sketch={m['use_sketch']}, but the run asks for cnum={state.G.cnum} "
+                         f"conv_type={state.G.conv_type} sketch={state.G.use_sketch}")
+    state.G.load_state_dict(ckpt["G"])
+    state.D.load_state_dict(ckpt["D"])
+    state.opt_g.load_state_dict(ckpt["opt_g"])
+    state.opt_d.load_state_dict(ckpt["opt_d"])
+    state.step = int(ckpt["step"])
+    state.images_seen = int(ckpt["images_seen"])
+    # Each rank re-accumulates its own CPU time; rank 0 carries the total so far.
+    state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
+    state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
+    states = ckpt["rng"]["numpy"]
+    if len(states) == d.world:
+        rng.bit_generator.state = states[d.rank]
+    else:
+        # A different world size cannot continue the same streams; start new ones tied to the step.
+        rng.bit_generator.state = np.random.default_rng([state.step, d.rank]).bit_generator.state
+    torch.set_rng_state(ckpt["rng"]["torch"].cpu())
+    random.setstate(ckpt["rng"]["python"])
+
+
+def sample_grid(G: Generator, batch: Tuple[Tensor, Tensor, Tensor], path: Path) -> None:
+    """Rows: input with hole (grey) and sketch (white) | coarse | refined, composited | original."""
+    image, mask, sketch = batch
+    was_training = G.training
+    G.eval()
+    with torch.no_grad():
+        coarse, refined = G.forward_train(image, mask, sketch)
+    G.train(was_training)
+    shown = image * (1 - mask) + mask * (0.0 + sketch)
+    comp = refined * mask + image * (1 - mask)
+    cols = [to_uint8(t) for t in (shown, coarse, comp, image)]
+    rows = [np.concatenate([c[i] for c in cols], axis=1) for i in range(image.shape[0])]
+    grid = np.concatenate(rows, axis=0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cv2.imwrite(str(path), cv2.cvtColor(grid, cv2.COLOR_RGB2BGR))
+
+
+def plot_losses(csv_path: Path, png_path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with open(csv_path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        return
+    steps = [int(r["step"]) for r in rows]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    for key in ("l1_coarse", "l1_refined"):
+        axes[0].plot(steps, [float(r[key]) for r in rows], label=key)
+    axes[0].set_xlabel("step")
+    axes[0].set_title("L1 (image in [-1,1])")
+    axes[0].legend()
+    for key in ("g_adv", "d_loss"):
+        axes[1].plot(steps, [float(r[key]) for r in rows], label=key)
+    axes[1].set_xlabel("step")
+    axes[1].set_title("SN-PatchGAN hinge")
+    axes[1].legend()
+    fig.tight_layout()
+    tmp = png_path.with_name(png_path.name + ".tmp.png")
+    fig.savefig(tmp, dpi=80)
+    plt.close(fig)
+    os.replace(tmp, png_path)
+
+
+class _Progress:
+    """tqdm when it is installed and output goes to a terminal; otherwise log lines carry the progress."""
+
+    def __init__(self, mode: str, start: int, total: int, enabled: bool) -> None:
+        self.bar = None
+        if not enabled or mode == "none":
+            return
+        use_tqdm = mode == "tqdm" or (mode == "auto" and sys.stderr.isatty())
+        if use_tqdm:
+            try:
+                from tqdm import tqdm
+            except ImportError:
+                return
+            self.bar = tqdm(total=total, initial=start, unit="step", dynamic_ncols=True)
+
+    def update(self, n: int, postfix: Dict[str, float]) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+            self.bar.set_postfix({k: f"{v:.3f}" for k, v in postfix.items()}, refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _log(d: Dist, msg: str) -> None:
+    if d.main:
+        print(time.strftime("%H:%M:%S ") + msg, flush=True)
+
+
+def run(argv: Optional[List[str]] = None) -> TrainState:
+    args = build_parser().parse_args(argv)
+    if args.crop % 8:
+        raise SystemExit("--crop must be a multiple of 8")
+    torch.set_num_threads(args.threads)
+    device_kind = "cuda" if args.device == "cuda" or (args.device == "auto" and torch.cuda.is_available()) \
+        else "cpu"
+    d = setup_distributed(device_kind)
+    device = pick_device(args.device, d)
+    out = Path(args.out)
+    if d.main:
+        out.mkdir(parents=True, exist_ok=True)
+
+    train_src = PhotoSource.from_folder(args.data, args.max_side)
+    rng = np.random.default_rng([args.seed, d.rank])
+    state = make_state(args, device, d)
+    last = out / "last.pt"
+    if last.exists() and not args.no_resume:
+        load_checkpoint(last, state, d, rng, device)
+        _log(d, f"resumed from {last} at step {state.step} ({state.images_seen} images seen)")
+    _log(d, f"device {device}, world {d.world}, threads {torch.get_num_threads()}, "
+            f"G {sum(p.numel() for p in state.G.parameters())} params, "
+            f"D {sum(p.numel() for p in state.D.parameters())} params, {len(train_src.paths)} photos")
+
+    sample_batch = None
+    if d.main and args.val_data and args.sample_count > 0:
+        val_paths = list_images(args.val_data)[: args.sample_count]
+        val_imgs = [img for _, img in PhotoSource(val_paths, args.max_side).readable()] if val_paths else []
+        if val_imgs:
+            sample_batch = tuple(t.to(device) for t in fixed_batch(val_imgs, args.crop, 1234,
+                                                                     not args.no_sketch, args.box_prob))
+
+    stop = {"flag": False}
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        stop["flag"] = True
+        _log(d, f"signal {signum}: will save a checkpoint and stop after this step")
+
+    old_handlers = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+
+    csv_path = out / "losses.csv"
+    if d.main and not csv_path.exists():
+        with open(csv_path, "w", newline="") as f:
+            csv.writer(f).writerow(LOSS_FIELDS)
+    progress = _Progress(args.progress, state.step, args.steps, d.main)
+    meter: Dict[str, float] = {}
+    meter_n = 0
+    t_last = time.time()
+    cpu_last = time.process_time()
+    interval_start = time.time()
+    interval_imgs = 0
+    state.G.train()
+    state.D.train()
+    try:
+        while state.step < args.steps:
+            image, mask, sketch = make_batch(train_src, rng, args.batch, args.crop, not args.no_sketch,
+                                             args.sketch_empty, args.box_prob, args.min_zoom)
+            image, mask, sketch = image.to(device), mask.to(device), sketch.to(device)
+            losses = train_step(state, image, mask, sketch, state.step >= args.warmup_steps)
+            state.images_seen += args.batch * d.world
+            interval_imgs += args.batch * d.world
+            now, cpu_now = time.time(), time.process_time()
+            state.wall_seconds += now - t_last
+            state.cpu_seconds += cpu_now - cpu_last
+            t_last, cpu_last = now, cpu_now
+            for k, v in losses.items():
+                meter[k] = meter.get(k, 0.0) + v
+            meter_n += 1
+            progress.update(1, {"l1": losses["l1_refined"]})
+
+            stop_now = stop["flag"]
+            if d.world > 1:
+                flag = torch.tensor([1.0 if stop_now else 0.0], device=device)
+                dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+                stop_now = bool(flag.item() > 0)
+
+            if state.step % args.log_every == 0 or stop_now or state.step == args.steps:
+                avg = {k: v / meter_n for k, v in meter.items()}
+                elapsed = time.time() - interval_start
+                sec_per_step = elapsed / meter_n
+                if d.main:
+                    with open(csv_path, "a", newline="") as f:
+                        csv.writer(f).writerow([state.step, state.images_seen] + [
+                            f"{avg[k]:.5f}" for k in LOSS_FIELDS[2:-1]] + [f"{sec_per_step:.3f}"])
+                rate = interval_imgs / max(elapsed, 1e-9) * 3600
+                eta = (args.steps - state.step) * sec_per_step / 3600
+                phase = "gan" if state.step > args.warmup_steps else "l1-warmup"
+                _log(d, f"step {state.step}/{args.steps} ({100 * state.step / args.steps:.1f}%) {phase} "
+                        f"l1c {avg['l1_coarse']:.4f} l1r {avg['l1_refined']:.4f} g_adv {avg['g_adv']:.3f} "
+                        f"d {avg['d_loss']:.3f} | {rate:.0f} img/h, {sec_per_step:.2f} s/step, "
+                        f"seen {state.images_seen}, ETA {eta:.1f} h")
+                meter, meter_n = {}, 0
+                interval_start, interval_imgs = time.time(), 0
+            if d.main and sample_batch is not None and (state.step % args.sample_every == 0 or stop_now):
+                sample_grid(state.G, sample_batch, out / "samples" / f"step_{state.step:07d}.png")
+                plot_losses(csv_path, out / "losses.png")
+            if state.step % args.ckpt_every == 0 or stop_now:
+                save_checkpoint(state, args, out, d, rng)
+            if stop_now:
+                break
+        else:
+            save_checkpoint(state, args, out, d, rng)
+        if d.main:
+            plot_losses(csv_path, out / "losses.png")
+        if d.world > 1:
+            # Replicas must hold identical weights; a silent divergence would corrupt the export.
+            total = torch.stack([p.detach().double().sum() for p in state.G.parameters()]).sum().reshape(1)
+            gathered = [torch.zeros_like(total) for _ in range(d.world)]
+            dist.all_gather(gathered, total)
+            spread = float(max(abs(float(g.item()) - float(total.item())) for g in gathered))
+            _log(d, f"replica check: max weight-sum difference {spread:.3e}")
+            if spread > 1e-6 * max(1.0, abs(float(total.item()))):
+                raise RuntimeError(f"DDP replicas diverged (weight-sum spread {spread})")
+        _log(d, f"stopped at step {state.step}; checkpoint {last}")
+    finally:
+        progress.close()
+        for s, h in old_handlers.items():
+            signal.signal(s, h)
+        if d.world > 1 and dist.is_initialized():
+            dist.destroy_process_group()
+    return state
+
+
+def read_checkpoint_summary(path: str | os.PathLike) -> Dict[str, Any]:
+    """The fields of a checkpoint an export card needs, without the optimiser states."""
+    ckpt = load_trusted(path)
+    return {k: ckpt[k] for k in ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")}
+
+
+if __name__ == "__main__":
+    run()

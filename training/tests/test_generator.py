@@ -1,0 +1,73 @@
+"""DeepFill v2 generator: exact size, contract shapes and ranges, hole blanking, TorchScript, gate maps."""
+import pytest
+import torch
+
+from gatefill_train.generator import GATE_LAYERS, Generator, GateView, count_parameters
+
+
+def _inputs(n: int = 2, h: int = 32, w: int = 48):
+    torch.manual_seed(1)
+    image = torch.rand(n, 3, h, w) * 2 - 1
+    mask = torch.zeros(n, 1, h, w)
+    mask[:, :, h // 4: h // 2 + 4, w // 4: w // 2 + 6] = 1.0
+    sketch = torch.zeros(n, 1, h, w)
+    sketch[:, :, h // 3, w // 4: w // 2] = 1.0
+    return image, mask, sketch
+
+
+def test_deepfill_v2_parameter_count() -> None:
+    assert count_parameters(Generator(48, "gated", use_sketch=False)) == 4_052_478
+    # The sketch adds one input channel to the first 5x5 gated conv (48 output channels).
+    assert count_parameters(Generator(48, "gated", use_sketch=True)) == 4_052_478 + 25 * 48
+
+
+@pytest.mark.parametrize("conv_type", ["gated", "partial", "vanilla"])
+def test_forward_contract(conv_type: str) -> None:
+    g = Generator(8, conv_type).eval()
+    image, mask, sketch = _inputs()
+    with torch.no_grad():
+        coarse, refined = g.forward_train(image, mask, sketch)
+        out = g(image, mask, sketch)
+    for t in (coarse, refined, out):
+        assert t.shape == image.shape
+        assert float(t.min()) >= -1.0 and float(t.max()) <= 1.0
+    assert torch.equal(out, refined)
+
+
+def test_hole_content_is_ignored() -> None:
+    g = Generator(8).eval()
+    image, mask, sketch = _inputs()
+    other = image.clone()
+    other[mask.expand_as(image) > 0] = 0.9
+    with torch.no_grad():
+        assert torch.allclose(g(image, mask, sketch), g(other, mask, sketch), atol=1e-6)
+
+
+def test_sketch_changes_output_only_when_enabled() -> None:
+    image, mask, sketch = _inputs()
+    for use_sketch, changes in ((True, True), (False, False)):
+        torch.manual_seed(0)
+        g = Generator(8, use_sketch=use_sketch).eval()
+        with torch.no_grad():
+            a = g(image, mask, sketch)
+            b = g(image, mask, torch.zeros_like(sketch))
+        assert (not torch.equal(a, b)) == changes
+
+
+def test_torchscript_parity_and_gate_maps() -> None:
+    g = Generator(8).eval()
+    image, mask, sketch = _inputs(1, 40, 64)
+    scripted = torch.jit.script(g)
+    gates = torch.jit.script(GateView(g))
+    with torch.no_grad():
+        assert torch.allclose(scripted(image, mask, sketch), g(image, mask, sketch), atol=1e-6)
+        maps = gates(image, mask, sketch)
+    assert maps.shape == (1, len(GATE_LAYERS), 40, 64)
+    assert float(maps.min()) > 0.0 and float(maps.max()) < 1.0
+
+
+def test_rejects_bad_configuration() -> None:
+    with pytest.raises(ValueError):
+        Generator(10)
+    with pytest.raises(ValueError):
+        Generator(8, "dilated")
