@@ -6,6 +6,8 @@ import io.gatefill.core.project.RecoveryStore;
 import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.core.settings.Settings;
 import io.gatefill.core.settings.SettingsStore;
+import io.gatefill.gui.batch.BatchLauncher;
+import io.gatefill.gui.batch.EngineSource;
 import io.gatefill.gui.task.FxTaskExecutor;
 import java.io.IOException;
 import java.util.concurrent.FutureTask;
@@ -27,6 +29,7 @@ public class GatefillApp extends Application {
     private RecoveryStore recovery;
     private Autosaver autosaver;
     private SettingsStore settingsStore;
+    private BatchLauncher batch;
 
     @Override
     public void start(Stage stage) {
@@ -41,6 +44,8 @@ public class GatefillApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage);
         viewModel = new EditorViewModel(settings, settingsStore, executor, dialogs, recovery);
         view = new MainView(viewModel, () -> requestQuit(stage));
+        batch = new BatchLauncher(stage, batchEngines());
+        view.setOnBatch(batch::show);
         Scene scene = new Scene(view, 1280, 820);
         stage.setScene(scene);
         for (String size : new String[] {"64", "256"}) {
@@ -76,6 +81,16 @@ public class GatefillApp extends Application {
         return view;
     }
 
+    /** The engine File ▸ Batch… runs with; UI tests override it with the fixture model. */
+    protected EngineSource batchEngines() {
+        return BatchLauncher.defaultEngines();
+    }
+
+    /** The batch window's launcher, for UI tests. */
+    public BatchLauncher batch() {
+        return batch;
+    }
+
     private void requestQuit(Stage stage) {
         if (viewModel.confirmClose()) {
             stage.close();
@@ -92,6 +107,9 @@ public class GatefillApp extends Application {
 
     @Override
     public void stop() {
+        if (batch != null) {
+            batch.close();
+        }
         if (autosaver != null) {
             autosaver.close();
         }
