@@ -44,7 +44,11 @@ public final class BatchLauncher {
         return viewModel;
     }
 
-    /** Application exit: asks a running batch to stop after its current file and stops the worker. */
+    /**
+     * Application exit: asks a running batch to stop after its current file and stops the worker. The
+     * batch threads are daemons, so a file still being filled when the JVM ends is lost; its hidden
+     * .part file is deleted by the next run, and Resume continues from the written outputs.
+     */
     public void close() {
         if (viewModel != null) {
             viewModel.cancel();
@@ -52,8 +56,6 @@ public final class BatchLauncher {
         if (executor != null) {
             executor.close();
         }
-        if (dialog != null) {
-            dialog.stage().hide();
-        }
+        // The window is owned by the main stage and goes with it; stop() may run off the FX thread in tests.
     }
 }
