@@ -223,7 +223,7 @@ public final class EditorViewModel {
     private BooleanBinding createExecutable(EditorAction action) {
         BooleanBinding hasDoc = document.isNotNull();
         return switch (action) {
-            case OPEN, QUIT -> Bindings.createBooleanBinding(() -> true);
+            case OPEN, QUIT, BATCH -> Bindings.createBooleanBinding(() -> true);
             case UNDO -> canUndo.getReadOnlyProperty().and(hasDoc);
             case REDO, REDO_ALT -> canRedo.getReadOnlyProperty().and(hasDoc);
             case REUSE_MASK -> hasPreviousMask.getReadOnlyProperty().and(hasDoc);
@@ -256,7 +256,7 @@ public final class EditorViewModel {
             case TOOL_SKETCH_ERASER -> tool.set(ToolKind.SKETCH_ERASER);
             case BRUSH_SMALLER -> brushSize.set(BrushSettings.smaller(brushSize.get()));
             case BRUSH_LARGER -> brushSize.set(BrushSettings.larger(brushSize.get()));
-            case QUIT, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100 -> {
+            case QUIT, BATCH, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100 -> {
                 // handled by the view: they concern the window and the viewport only
             }
         }

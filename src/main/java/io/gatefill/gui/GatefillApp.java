@@ -9,6 +9,8 @@ import io.gatefill.core.settings.SettingsStore;
 import io.gatefill.gui.fill.FillControls;
 import io.gatefill.gui.fill.FillViewModel;
 import io.gatefill.gui.fill.ModelLoader;
+import io.gatefill.gui.batch.BatchLauncher;
+import io.gatefill.gui.batch.EngineSource;
 import io.gatefill.gui.task.FxTaskExecutor;
 import java.io.IOException;
 import java.util.concurrent.FutureTask;
@@ -32,6 +34,7 @@ public class GatefillApp extends Application {
     private SettingsStore settingsStore;
     private FxTaskExecutor fillExecutor;
     private FillViewModel fill;
+    private BatchLauncher batch;
 
     @Override
     public void start(Stage stage) {
@@ -51,6 +54,8 @@ public class GatefillApp extends Application {
         fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.djl());
         FillControls.install(view, viewModel, fill);
         fill.checkModel();
+        batch = new BatchLauncher(stage, batchEngines());
+        view.setOnBatch(batch::show);
         Scene scene = new Scene(view, 1280, 820);
         stage.setScene(scene);
         for (String size : new String[] {"64", "256"}) {
@@ -90,6 +95,16 @@ public class GatefillApp extends Application {
         return fill;
     }
 
+    /** The engine File ▸ Batch… runs with; UI tests override it with the fixture model. */
+    protected EngineSource batchEngines() {
+        return BatchLauncher.defaultEngines();
+    }
+
+    /** The batch window's launcher, for UI tests. */
+    public BatchLauncher batch() {
+        return batch;
+    }
+
     private void requestQuit(Stage stage) {
         if (viewModel.confirmClose()) {
             stage.close();
@@ -106,6 +121,9 @@ public class GatefillApp extends Application {
 
     @Override
     public void stop() {
+        if (batch != null) {
+            batch.close();
+        }
         if (autosaver != null) {
             autosaver.close();
         }

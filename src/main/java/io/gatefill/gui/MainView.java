@@ -46,6 +46,7 @@ public final class MainView extends BorderPane {
     private final Map<EditorAction, MenuItem> menuItems = new EnumMap<>(EditorAction.class);
     private final Runnable quit;
     private Menu recentMenu;
+    private Runnable onBatch = () -> { };
 
     public MainView(EditorViewModel viewModel, Runnable quit) {
         this.viewModel = viewModel;
@@ -61,6 +62,11 @@ public final class MainView extends BorderPane {
         addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
     }
 
+    /** What File ▸ Batch… opens; the application sets it (the batch window lives in gui.batch). */
+    public void setOnBatch(Runnable action) {
+        onBatch = action;
+    }
+
     public CanvasView canvas() {
         return canvas;
     }
@@ -73,6 +79,7 @@ public final class MainView extends BorderPane {
             case ZOOM_FIT -> canvas.zoomFit();
             case ZOOM_100 -> canvas.zoomActual();
             case QUIT -> quit.run();
+            case BATCH -> onBatch.run();
             default -> viewModel.perform(action);
         }
     }
