@@ -8,3 +8,5 @@ echo "== Python: training pipeline =="
 (cd training && /usr/bin/python3 -m pytest -q -p no:cacheprovider tests)
 echo "== Java: editor, engine, CLI =="
 mvn -B -ntp verify
+echo "== Packaging: app image, then its own launcher runs batch on a tiny folder =="
+packaging/smoke-test.sh
