@@ -21,7 +21,9 @@ class ModelCardTest {
         assertThat(card.imagesSeen()).isZero();
         assertThat(card.licence()).isEqualTo("CC0-1.0");
         assertThat(card.dataSources()).isEmpty();
-        assertThat(card.sha256()).isEqualTo("116f521f97dabc22050497532fc125c074f7fbf00280b8fd3bc5334cbd4c5888");
+        // Computed here rather than pinned: make_fixture.py yields new TorchScript bytes on every run.
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Fixture.model()));
+        assertThat(card.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(digest));
         assertThat(card.architecture()).contains("DeepFill v2");
     }
 
