@@ -18,7 +18,6 @@ import io.gatefill.engine.djl.DjlInpaintEngine;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -209,43 +208,12 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> context(ModelFiles files, DjlInpaintEngine engine, BatchSettings settings) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        String version = BatchCommand.class.getPackage().getImplementationVersion();
-        c.put("gatefill_version", version == null ? "development build" : version);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("file", files.model().toString());
-        model.put("name", engine.card().name());
-        model.put("sha256", engine.card().sha256());
-        model.put("device", engine.describe().device());
-        c.put("model", model);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("images", settings.images().toString());
-        s.put("masks", settings.masks().toString());
-        s.put("sketches", settings.sketches() == null ? null : settings.sketches().toString());
-        s.put("out", settings.out().toString());
-        s.put("format", settings.save().format().name().toLowerCase(Locale.ROOT));
-        s.put("jpeg_quality", quality);
-        s.put("strategy", settings.strategy().name().toLowerCase(Locale.ROOT));
-        s.put("overwrite", settings.save().overwrite());
-        s.put("resume", settings.resume());
-        s.put("io_threads", ioThreads);
-        c.put("settings", s);
-        return c;
+        return BatchReport.context(files.model().toString(), engine.card().name(), engine.card().sha256(),
+                engine.describe().device(), settings, quality, null);
     }
 
     private static void summarise(PrintWriter log, BatchResult result, Path reportFile) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d image(s) in %.1f s:",
-                result.outcomes().size(), result.wallSeconds()));
-        result.counts().forEach((status, n) -> {
-            if (n > 0) {
-                line.append(' ').append(n).append(' ').append(status.label()).append(',');
-            }
-        });
-        line.setLength(line.length() - 1);
-        if (result.cancelled()) {
-            line.append(" (cancelled)");
-        }
-        log.println(line);
+        log.println(result.summaryLine());
         if (reportFile != null) {
             log.println("Report: " + reportFile);
         }

@@ -72,18 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
+        return CommandCall.run(spec, (out, err) -> {
             run(out);
             return ExitCodes.OK;
-        } catch (CommandFailure e) {
-            err.println("error: " + e.getMessage());
-            return e.exitCode();
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 
     private void run(PrintWriter out) throws Exception {

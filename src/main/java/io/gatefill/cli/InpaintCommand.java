@@ -66,18 +66,10 @@ public final class InpaintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outWriter = spec.commandLine().getOut();
-        try {
+        return CommandCall.run(spec, (outWriter, err) -> {
             run(outWriter);
             return ExitCodes.OK;
-        } catch (CommandFailure e) {
-            err.println("error: " + e.getMessage());
-            return e.exitCode();
-        } finally {
-            err.flush();
-            outWriter.flush();
-        }
+        });
     }
 
     private void run(PrintWriter log) throws CommandFailure {

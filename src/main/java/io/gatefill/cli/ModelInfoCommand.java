@@ -26,9 +26,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
+        return CommandCall.run(spec, (out, err) -> {
             ModelFiles files = engineArgs.files();
             out.println("model:     " + files.model());
             out.println("card:      " + files.card());
@@ -48,13 +46,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
                 out.println("threads:   " + d.threads());
             }
             return ExitCodes.OK;
-        } catch (CommandFailure e) {
-            err.println("error: " + e.getMessage());
-            return e.exitCode();
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 
     static void print(PrintWriter out, ModelCard card) {

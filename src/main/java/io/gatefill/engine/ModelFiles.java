@@ -122,6 +122,18 @@ public record ModelFiles(Path model, Path card) {
     }
 
     static String sha256(Path file) throws ModelLoadException {
+        try {
+            return sha256Hex(file);
+        } catch (IOException e) {
+            throw new ModelLoadException(ModelProblem.MISSING_MODEL, "Cannot read the model file " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * SHA-256 of a file's bytes as lower-case hex. Public so the gate mapper checks its own file against
+     * its card with the same code; each caller words its own error.
+     */
+    public static String sha256Hex(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
@@ -129,9 +141,8 @@ public record ModelFiles(Path model, Path card) {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new ModelLoadException(ModelProblem.MISSING_MODEL, "Cannot read the model file " + file + ": " + e, e);
         } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256.
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,6 +52,43 @@ public final class BatchReport {
         }
         tree.put("files", files);
         return tree;
+    }
+
+    /**
+     * The context a report starts with: Gatefill's version, the model that filled and the run's settings.
+     * Built here so the command line and the editor write the same report for the same run.
+     *
+     * @param modelFile   the model file, or null when the engine has none
+     * @param jpegQuality JPEG quality 1-100 as the user gave it
+     * @param startedFrom where the run was started, or null to leave the entry out
+     */
+    public static Map<String, Object> context(String modelFile, String modelName, String modelSha256, String device,
+                                              BatchSettings settings, int jpegQuality, String startedFrom) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        String version = BatchReport.class.getPackage().getImplementationVersion();
+        c.put("gatefill_version", version == null ? "development build" : version);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("file", modelFile);
+        model.put("name", modelName);
+        model.put("sha256", modelSha256);
+        model.put("device", device);
+        c.put("model", model);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("images", settings.images().toString());
+        s.put("masks", settings.masks().toString());
+        s.put("sketches", settings.sketches() == null ? null : settings.sketches().toString());
+        s.put("out", settings.out().toString());
+        s.put("format", settings.save().format().name().toLowerCase(Locale.ROOT));
+        s.put("jpeg_quality", jpegQuality);
+        s.put("strategy", settings.strategy().name().toLowerCase(Locale.ROOT));
+        s.put("overwrite", settings.save().overwrite());
+        s.put("resume", settings.resume());
+        s.put("io_threads", settings.decoders());
+        if (startedFrom != null) {
+            s.put("started_from", startedFrom);
+        }
+        c.put("settings", s);
+        return c;
     }
 
     public static void write(Path file, BatchResult result, Map<String, Object> context) throws ImageFileException {

@@ -3,6 +3,7 @@ package io.gatefill.core.batch;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,5 +40,24 @@ public record BatchResult(List<FileOutcome> outcomes, Instant started, Instant f
     public double imagesPerMinute() {
         double s = wallSeconds();
         return s <= 0 ? 0 : count(FileStatus.DONE) * 60.0 / s;
+    }
+
+    /**
+     * One line for people: "N image(s) in T s: n status, …" with " (cancelled)" after a cancelled run.
+     * The command line and the editor's batch dialog both open their summary with it.
+     */
+    public String summaryLine() {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d image(s) in %.1f s:",
+                outcomes.size(), wallSeconds()));
+        counts().forEach((status, n) -> {
+            if (n > 0) {
+                line.append(' ').append(n).append(' ').append(status.label()).append(',');
+            }
+        });
+        line.setLength(line.length() - 1);
+        if (cancelled) {
+            line.append(" (cancelled)");
+        }
+        return line.toString();
     }
 }

@@ -1,6 +1,5 @@
 package io.gatefill.core.document;
 
-import io.gatefill.core.history.Edit;
 import io.gatefill.core.raster.Rect;
 import java.awt.image.BufferedImage;
 
@@ -8,10 +7,7 @@ import java.awt.image.BufferedImage;
  * Replaces one rectangle of the document's ARGB image (an inpaint result) and swaps a single copy
  * of that rectangle on undo and redo, so memory is 4 bytes per pixel of the rectangle.
  */
-public final class ImageRegionEdit implements Edit {
-    private final Document document;
-    private final Rect region;
-    private final String description;
+public final class ImageRegionEdit extends SwapRegionEdit {
     /** Before execute: the new pixels; afterwards the pixels of the state not currently shown. */
     private int[] stored;
 
@@ -19,15 +15,13 @@ public final class ImageRegionEdit implements Edit {
      * @param replacement the new ARGB pixels of {@code region}, row-major, region.width() per row
      */
     public ImageRegionEdit(Document document, Rect region, int[] replacement, String description) {
+        super(document, region, description);
         if (region.isEmpty() || !region.intersect(document.bounds()).equals(region)) {
             throw new IllegalArgumentException("region " + region + " is empty or outside the image");
         }
         if (replacement.length != region.area()) {
             throw new IllegalArgumentException("replacement pixels do not match the region");
         }
-        this.document = document;
-        this.region = region;
-        this.description = description;
         this.stored = replacement.clone();
     }
 
@@ -41,28 +35,9 @@ public final class ImageRegionEdit implements Edit {
         return new ImageRegionEdit(document, region, argb, description);
     }
 
-    public Rect region() {
-        return region;
-    }
-
     @Override
     public void execute() {
         swap();
-    }
-
-    @Override
-    public void undo() {
-        swap();
-    }
-
-    @Override
-    public void redo() {
-        swap();
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override
@@ -70,7 +45,8 @@ public final class ImageRegionEdit implements Edit {
         return region.area() * 4L + 64L;
     }
 
-    private void swap() {
+    @Override
+    protected void swap() {
         document.beforeImageChange();
         int[] data = document.pixels();
         int w = document.width();

@@ -1,6 +1,5 @@
 package io.gatefill.core.document;
 
-import io.gatefill.core.history.Edit;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
 import java.util.function.Consumer;
@@ -10,24 +9,19 @@ import java.util.function.Consumer;
  * and swaps it with the layer on undo and redo (Pixelitor's partial-image edit): memory is the
  * dirty area, never the whole layer.
  */
-public final class LayerRegionEdit implements Edit {
-    private final Document document;
+public final class LayerRegionEdit extends SwapRegionEdit {
     private final Layer layer;
-    private final Rect region;
-    private final String description;
     private Consumer<GrayRaster> operation;
     /** The rectangle's pixels of the state not currently shown: "before" after execute/redo, "after" after undo. */
     private byte[] stored;
 
     private LayerRegionEdit(Document document, Layer layer, Rect region, String description,
                             Consumer<GrayRaster> operation, byte[] stored) {
+        super(document, region, description);
         if (region.isEmpty()) {
             throw new IllegalArgumentException("empty region");
         }
-        this.document = document;
         this.layer = layer;
-        this.region = region;
-        this.description = description;
         this.operation = operation;
         this.stored = stored;
     }
@@ -57,10 +51,6 @@ public final class LayerRegionEdit implements Edit {
         return layer;
     }
 
-    public Rect region() {
-        return region;
-    }
-
     @Override
     public void execute() {
         if (operation == null) {
@@ -74,26 +64,12 @@ public final class LayerRegionEdit implements Edit {
     }
 
     @Override
-    public void undo() {
-        swap();
-    }
-
-    @Override
-    public void redo() {
-        swap();
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
     public long bytes() {
         return region.area() + 64L;
     }
 
-    private void swap() {
+    @Override
+    protected void swap() {
         GrayRaster raster = document.raster(layer);
         byte[] current = read(raster, region);
         write(raster, region, stored);

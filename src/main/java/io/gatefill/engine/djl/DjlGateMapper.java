@@ -20,12 +20,9 @@ import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.ModelLoadException;
 import io.gatefill.engine.ModelProblem;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -170,13 +167,8 @@ public final class DjlGateMapper implements AutoCloseable {
     }
 
     private static String sha256(Path file) throws ModelLoadException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return ModelFiles.sha256Hex(file);
         } catch (Exception e) {
             throw new ModelLoadException(ModelProblem.MISSING_MODEL, "Cannot read " + file + ": " + e.getMessage(), e);
         }

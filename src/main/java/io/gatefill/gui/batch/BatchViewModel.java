@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -350,30 +349,9 @@ public final class BatchViewModel {
     }
 
     private Map<String, Object> context(BatchSettings settings, InpaintEngine engine) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        String version = BatchViewModel.class.getPackage().getImplementationVersion();
-        c.put("gatefill_version", version == null ? "development build" : version);
-        Map<String, Object> model = new LinkedHashMap<>();
         var d = engine.describe();
-        model.put("file", d.modelFile() == null ? null : d.modelFile().toString());
-        model.put("name", d.card().name());
-        model.put("sha256", d.card().sha256());
-        model.put("device", d.device());
-        c.put("model", model);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("images", settings.images().toString());
-        s.put("masks", settings.masks().toString());
-        s.put("sketches", settings.sketches() == null ? null : settings.sketches().toString());
-        s.put("out", settings.out().toString());
-        s.put("format", settings.save().format().name().toLowerCase(Locale.ROOT));
-        s.put("jpeg_quality", quality.get());
-        s.put("strategy", settings.strategy().name().toLowerCase(Locale.ROOT));
-        s.put("overwrite", settings.save().overwrite());
-        s.put("resume", settings.resume());
-        s.put("io_threads", settings.decoders());
-        s.put("started_from", "editor batch dialog");
-        c.put("settings", s);
-        return c;
+        return BatchReport.context(d.modelFile() == null ? null : d.modelFile().toString(), d.card().name(),
+                d.card().sha256(), d.device(), settings, quality.get(), "editor batch dialog");
     }
 
     /** What the background part hands back to the UI thread. */
@@ -452,18 +430,7 @@ public final class BatchViewModel {
     }
 
     static String summaryText(BatchResult r, Path report, String reportProblem) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d image(s) in %.1f s:",
-                r.outcomes().size(), r.wallSeconds()));
-        r.counts().forEach((status, n) -> {
-            if (n > 0) {
-                text.append(' ').append(n).append(' ').append(status.label()).append(',');
-            }
-        });
-        text.setLength(text.length() - 1);
-        if (r.cancelled()) {
-            text.append(" (cancelled)");
-        }
-        text.append('\n');
+        StringBuilder text = new StringBuilder(r.summaryLine()).append('\n');
         for (FileOutcome o : r.outcomes()) {
             if (o.status() != FileStatus.DONE && o.status() != FileStatus.RESUMED && o.status() != FileStatus.CANCELLED) {
                 text.append("  ").append(o.item().image().getFileName()).append(": ").append(o.status().label());
