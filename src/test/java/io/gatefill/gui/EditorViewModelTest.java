@@ -1,5 +1,6 @@
 package io.gatefill.gui;
 
+import io.gatefill.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;

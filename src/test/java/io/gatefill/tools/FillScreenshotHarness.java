@@ -1,7 +1,6 @@
 package io.gatefill.tools;
 
 import io.gatefill.core.settings.ConfigDirs;
-import io.gatefill.core.tools.ToolKind;
 import io.gatefill.gui.EditorViewModel;
 import io.gatefill.gui.GatefillApp;
 import io.gatefill.gui.fill.FillViewModel;
@@ -49,19 +48,9 @@ public final class FillScreenshotHarness extends GatefillApp {
         vm.open(photo);
         new Thread(() -> {
             try {
-                while (vm.getDocument() == null) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(500);
+                ScreenshotHarness.awaitDocument(vm);
                 Platform.runLater(() -> {
-                    vm.brushSizeProperty().set(90);
-                    stroke(vm, 2050, 700, 2050, 1750);
-                    stroke(vm, 2000, 640, 2150, 640);
-                    vm.toolProperty().set(ToolKind.SKETCH_PEN);
-                    vm.brushSizeProperty().set(10);
-                    stroke(vm, 1700, 1480, 2400, 1380);
-                    vm.toolProperty().set(ToolKind.MASK_BRUSH);
-                    vm.brushSizeProperty().set(90);
+                    ScreenshotHarness.paintLampPost(vm);
                     // With the view on, the preview of the current mask runs first; the fill then brings its own maps.
                     fill.showGatesProperty().set(gates);
                 });
@@ -86,13 +75,5 @@ public final class FillScreenshotHarness extends GatefillApp {
                 Thread.currentThread().interrupt();
             }
         }).start();
-    }
-
-    private static void stroke(EditorViewModel vm, double x0, double y0, double x1, double y1) {
-        vm.beginStroke(x0, y0);
-        for (int i = 1; i <= 20; i++) {
-            vm.strokeTo(x0 + (x1 - x0) * i / 20, y0 + (y1 - y0) * i / 20);
-        }
-        vm.endStroke();
     }
 }

@@ -54,18 +54,9 @@ public final class ScreenshotHarness extends GatefillApp {
         vm.open(photo);
         new Thread(() -> {
             try {
-                while (vm.getDocument() == null) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(500);
+                awaitDocument(vm);
                 Platform.runLater(() -> {
-                    vm.brushSizeProperty().set(90);
-                    stroke(vm, 2050, 700, 2050, 1750);
-                    stroke(vm, 2000, 640, 2150, 640);
-                    vm.toolProperty().set(ToolKind.SKETCH_PEN);
-                    vm.brushSizeProperty().set(10);
-                    stroke(vm, 1700, 1480, 2400, 1380);
-                    vm.toolProperty().set(ToolKind.MASK_BRUSH);
+                    paintLampPost(vm);
                     vm.cursorTextProperty().set("2050, 1200");
                 });
                 Thread.sleep(1500);
@@ -75,6 +66,26 @@ public final class ScreenshotHarness extends GatefillApp {
                 Thread.currentThread().interrupt();
             }
         }).start();
+    }
+
+    /** Blocks until the photo opened in the background is on screen, plus a moment for the first layout. */
+    static void awaitDocument(EditorViewModel vm) throws InterruptedException {
+        while (vm.getDocument() == null) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+    }
+
+    /** The screenshots' edit (call on the FX thread): a mask over the lamp post, a sketch line through it. */
+    static void paintLampPost(EditorViewModel vm) {
+        vm.brushSizeProperty().set(90);
+        stroke(vm, 2050, 700, 2050, 1750);
+        stroke(vm, 2000, 640, 2150, 640);
+        vm.toolProperty().set(ToolKind.SKETCH_PEN);
+        vm.brushSizeProperty().set(10);
+        stroke(vm, 1700, 1480, 2400, 1380);
+        vm.toolProperty().set(ToolKind.MASK_BRUSH);
+        vm.brushSizeProperty().set(90);
     }
 
     private static void stroke(EditorViewModel vm, double x0, double y0, double x1, double y1) {

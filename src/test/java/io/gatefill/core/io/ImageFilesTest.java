@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatefill.core.raster.GrayRaster;
+import io.gatefill.testing.TestImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +117,7 @@ class ImageFilesTest {
         assertThatThrownBy(() -> ImageFiles.load(truncated, ImageFiles.DEFAULT_MAX_PIXELS))
                 .isInstanceOf(ImageFileException.class).hasMessageContaining("truncated");
 
-        Path huge = Files.write(dir.resolve("huge.png"), pngHeaderClaiming(100_000, 100_000));
+        Path huge = TestImages.hugeHeaderPng(dir);
         assertThat(ImageFiles.probe(huge).pixels()).isEqualTo(10_000_000_000L);
         assertThatThrownBy(() -> ImageFiles.load(huge, ImageFiles.DEFAULT_MAX_PIXELS))
                 .hasMessageContaining("100000x100000").hasMessageContaining("above the limit");
@@ -152,18 +151,5 @@ class ImageFilesTest {
 
     private static int orientationOf(byte[] exif) {
         return ByteBuffer.wrap(exif).order(ByteOrder.BIG_ENDIAN).getShort(8 + 2 + 8);
-    }
-
-    private static byte[] pngHeaderClaiming(int w, int h) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        byte[] ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(w).putInt(h)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array();
-        out.writeBytes(ByteBuffer.allocate(4).putInt(13).array());
-        out.writeBytes(ihdr);
-        CRC32 crc = new CRC32();
-        crc.update(ihdr);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        return out.toByteArray();
     }
 }

@@ -14,7 +14,7 @@ import io.gatefill.engine.InpaintEngine;
 import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelLoadException;
 import io.gatefill.gui.EditorViewModel;
-import io.gatefill.gui.TestImages;
+import io.gatefill.testing.TestImages;
 import io.gatefill.gui.task.CurrentThreadTaskExecutor;
 import io.gatefill.testing.Fixture;
 import java.awt.image.BufferedImage;

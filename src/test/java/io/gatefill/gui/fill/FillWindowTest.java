@@ -6,7 +6,7 @@ import io.gatefill.core.document.Document;
 import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.gui.CanvasView;
 import io.gatefill.gui.GatefillApp;
-import io.gatefill.gui.TestImages;
+import io.gatefill.testing.TestImages;
 import io.gatefill.gui.Viewport;
 import io.gatefill.testing.Fixture;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.gatefill.gui;
+package io.gatefill.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
