@@ -3,10 +3,12 @@ package io.gatefill.core.io;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,18 +74,23 @@ public final class ImageFiles {
                     "%s is %dx%d (%.1f megapixels), above the limit of %.1f megapixels. It was not opened.",
                     file.getFileName(), info.width(), info.height(), info.pixels() / 1e6, maxPixels / 1e6));
         }
-        BufferedImage decoded = decode(file);
-        BufferedImage argb = toArgb(decoded);
+        // One read of the file serves the pixels, the metadata blocks and the orientation tag.
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImageFileException(file + " cannot be read: " + e.getMessage(), e);
+        }
+        BufferedImage argb = toArgb(decode(file, bytes));
         byte[] exif = null;
         byte[] icc = null;
         try {
-            byte[] bytes = Files.readAllBytes(file);
             exif = MetadataBlocks.readExif(bytes, info.formatName());
             icc = MetadataBlocks.readIcc(bytes, info.formatName());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // Metadata is a courtesy: a photo whose EXIF is damaged still opens, without it.
         }
-        int orientation = exifOrientation(file);
+        int orientation = exifOrientation(bytes);
         if (exif != null && orientation != 1) {
             exif = MetadataBlocks.withOrientationReset(exif);
         }
@@ -131,9 +138,9 @@ public final class ImageFiles {
         };
     }
 
-    private static BufferedImage decode(Path file) throws ImageFileException {
+    private static BufferedImage decode(Path file, byte[] bytes) throws ImageFileException {
         List<String> warnings = new ArrayList<>();
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             ImageReader reader = readerFor(file, in);
             try {
                 reader.setInput(in, true, true);
@@ -197,8 +204,8 @@ public final class ImageFiles {
         return out;
     }
 
-    private static int exifOrientation(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static int exifOrientation(byte[] bytes) {
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
             Metadata metadata = ImageMetadataReader.readMetadata(in);
             ExifIFD0Directory dir = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (dir != null && dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
