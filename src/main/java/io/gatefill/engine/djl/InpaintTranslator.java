@@ -88,7 +88,7 @@ final class InpaintTranslator implements Translator<InpaintInput, BufferedImage>
         }
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (raster.get(x, y) >= 128) {
+                if (raster.isOn(x, y)) {
                     out[y * w + x] = 1f;
                 }
             }
