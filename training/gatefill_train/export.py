@@ -24,6 +24,7 @@ import torch
 
 from . import CONTRACT_VERSION
 from .generator import GATE_LAYERS, Generator, GateView, count_parameters
+from .trainer import phase_of
 
 ARCHITECTURE = ("DeepFill v2 generator (Yu et al., Free-Form Image Inpainting with Gated Convolution, "
                 "ICCV 2019): coarse network + refinement network with dilated and contextual-attention "
@@ -168,8 +169,10 @@ def training_card(ckpt: Dict[str, Any], manifest: Optional[str], evaluation: Opt
             "batch_per_process": args.get("batch"),
             "l1_only_warmup_steps": args.get("warmup_steps"),
             "sketch_empty_share": None if args.get("no_sketch") else args.get("sketch_empty"),
-            "loss": "L1(coarse) + L1(refined) + SN-PatchGAN hinge (1:1:1), as in DeepFill v2",
-            "optimizer": f"Adam lr {args.get('lr')} betas (0.5, 0.999)",
+            "loss": "L1(coarse) + L1(refined) + gan_weight x SN-PatchGAN hinge (DeepFill v2: image L1, "
+                    "weight 1); l1_region 'hole' averages the L1 terms over hole pixels only",
+            "optimizer": "Adam betas (0.5, 0.999), lr per phase",
+            "schedule": ckpt.get("phases") or [phase_of(args, 0)],
             "discriminator_cnum": ckpt["model"].get("d_cnum"),
         },
         "data": {"sources": data_sources_from_manifest(manifest) if manifest else [],

@@ -1,4 +1,4 @@
-"""Training loop: L1 (coarse + refined) + SN-PatchGAN hinge loss, 1:1 as in DeepFill v2.
+"""Training loop: L1 (coarse + refined) + SN-PatchGAN hinge loss (1:1 as in DeepFill v2 by default).
 
 Adam lr 1e-4, betas (0.5, 0.999) for both networks; an optional L1-only warm-up; checkpoints written
 atomically with everything needed to resume exactly (models, optimisers, step, images seen, CPU time,
@@ -31,6 +31,8 @@ from .discriminator import Discriminator, d_hinge_loss, g_hinge_loss
 from .generator import Generator
 
 CHECKPOINT_FORMAT = 1
+# The settings that shape what the model learns; a resume that changes one starts a new schedule phase.
+PHASE_KEYS = ("lr", "l1_region", "gan_weight", "warmup_steps", "crop", "batch", "sketch_empty", "box_prob")
 LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
                "sec_per_step"]
 
@@ -52,7 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-zoom", type=float, default=1.0,
                    help="smallest source window = crop / min_zoom (<1 allows upsampling)")
     p.add_argument("--warmup-steps", type=int, default=0, help="L1-only steps before the GAN term starts")
-    p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--lr", type=float, default=1e-4,
+                   help="Adam learning rate of both networks; on resume it replaces the checkpoint's")
+    p.add_argument("--l1-region", default="image", choices=["image", "hole"],
+                   help="image: L1 averaged over every pixel (DeepFill v2); hole: averaged over the hole only, "
+                        "the pixels the composite keeps")
+    p.add_argument("--gan-weight", type=float, default=1.0, help="weight of the generator's hinge term")
+    p.add_argument("--init-weights", default=None,
+                   help="start from a compact checkpoint (G+D weights, counters) with fresh optimisers "
+                        "when <out>/last.pt does not exist")
     p.add_argument("--threads", type=int, default=2, help="torch intra-op threads per process")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     p.add_argument("--seed", type=int, default=0)
@@ -119,6 +129,9 @@ class TrainState:
     images_seen: int = 0
     cpu_seconds: float = 0.0
     wall_seconds: float = 0.0
+    l1_region: str = "image"
+    gan_weight: float = 1.0
+    phases: List[Dict[str, Any]] = field(default_factory=list)
     extra: Dict[str, Any] = field(default_factory=dict)
 
 
@@ -135,7 +148,33 @@ def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> Train
         ids = [device.index] if device.type == "cuda" else None
         g_train = nn.parallel.DistributedDataParallel(g_train, device_ids=ids)
         d_train = nn.parallel.DistributedDataParallel(D, device_ids=ids)
-    return TrainState(G, D, opt_g, opt_d, g_train, d_train)
+    return TrainState(G, D, opt_g, opt_d, g_train, d_train, l1_region=args.l1_region, gan_weight=args.gan_weight)
+
+
+def phase_of(args: Dict[str, Any], from_step: int) -> Dict[str, Any]:
+    """One schedule phase: the learning settings in force from ``from_step`` on. Keys missing from an
+    older checkpoint's arguments take the parser defaults they had then."""
+    defaults = {"l1_region": "image", "gan_weight": 1.0}
+    return {"from_step": from_step, **{k: args.get(k, defaults.get(k)) for k in PHASE_KEYS}}
+
+
+def note_phase(state: TrainState, args: argparse.Namespace) -> None:
+    """Appends a phase when this run's settings differ from the last recorded ones."""
+    current = phase_of(vars(args), state.step)
+    if not state.phases or {k: state.phases[-1][k] for k in PHASE_KEYS} != {k: current[k] for k in PHASE_KEYS}:
+        state.phases.append(current)
+
+
+def l1_loss(prediction: Tensor, target: Tensor, mask: Tensor, region: str) -> Tensor:
+    """Mean absolute error over every pixel ("image") or over the hole only ("hole").
+
+    Only hole pixels survive the composite, so "hole" spends the whole gradient where the result is
+    judged; "image" (the paper's choice) also asks the network to copy the known pixels back.
+    """
+    if region == "image":
+        return (prediction - target).abs().mean()
+    hole_pixels = mask.sum() * prediction.shape[1]
+    return ((prediction - target).abs() * mask).sum() / hole_pixels.clamp_min(1.0)
 
 
 def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, adversarial: bool
@@ -155,8 +194,8 @@ def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, a
         d_loss.backward()
         state.opt_d.step()
         out.update(d_loss=float(d_loss), d_real=float(real.mean()), d_fake=float(fake.mean()))
-    l1_coarse = (coarse - image).abs().mean()
-    l1_refined = (refined - image).abs().mean()
+    l1_coarse = l1_loss(coarse, image, mask, state.l1_region)
+    l1_refined = l1_loss(refined, image, mask, state.l1_region)
     g_loss = l1_coarse + l1_refined
     if adversarial:
         # The G step reads D without DDP (no gradient sync needed) and without building D's gradients.
@@ -165,7 +204,7 @@ def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, a
         g_adv = g_hinge_loss(state.D(complete, mask, sketch))
         for p in state.D.parameters():
             p.requires_grad_(True)
-        g_loss = g_loss + g_adv
+        g_loss = g_loss + state.gan_weight * g_adv
         out["g_adv"] = float(g_adv)
     state.opt_g.zero_grad(set_to_none=True)
     g_loss.backward()
@@ -207,6 +246,7 @@ def save_checkpoint(state: TrainState, args: argparse.Namespace, out: Path, d: D
         "wall_seconds": state.wall_seconds,
         "world": d.world,
         "args": vars(args),
+        "phases": state.phases,
         "model": {"cnum": state.G.cnum, "conv_type": state.G.conv_type, "use_sketch": state.G.use_sketch,
                   "d_cnum": args.d_cnum, "crop": args.crop},
         "G": state.G.state_dict(),
@@ -228,20 +268,18 @@ def load_checkpoint(path: Path, state: TrainState, d: Dist, rng: np.random.Gener
     ckpt = load_trusted(path, device)
     if ckpt.get("format") != CHECKPOINT_FORMAT:
         raise ValueError(f"{path}: unsupported checkpoint format {ckpt.get('format')}")
-    m = ckpt["model"]
-    if (m["cnum"], m["conv_type"], m["use_sketch"]) != (state.G.cnum, state.G.conv_type, state.G.use_sketch):
-        raise ValueError(f"{path}: checkpoint is cnum={m['cnum']} conv_type={m['conv_type']} "
-                         f"sketch={m['use_sketch']}, but the run asks for cnum={state.G.cnum} "
-                         f"conv_type={state.G.conv_type} sketch={state.G.use_sketch}")
+    _check_model(path, ckpt["model"], state)
     state.G.load_state_dict(ckpt["G"])
     state.D.load_state_dict(ckpt["D"])
     state.opt_g.load_state_dict(ckpt["opt_g"])
     state.opt_d.load_state_dict(ckpt["opt_d"])
+    _set_lr(state, state.opt_g.defaults["lr"])
     state.step = int(ckpt["step"])
     state.images_seen = int(ckpt["images_seen"])
     # Each rank re-accumulates its own CPU time; rank 0 carries the total so far.
     state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
     state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
+    state.phases = list(ckpt.get("phases") or [phase_of(ckpt["args"], 0)])
     states = ckpt["rng"]["numpy"]
     if len(states) == d.world:
         rng.bit_generator.state = states[d.rank]
@@ -250,6 +288,56 @@ def load_checkpoint(path: Path, state: TrainState, d: Dist, rng: np.random.Gener
         rng.bit_generator.state = np.random.default_rng([state.step, d.rank]).bit_generator.state
     torch.set_rng_state(ckpt["rng"]["torch"].cpu())
     random.setstate(ckpt["rng"]["python"])
+
+
+def _set_lr(state: TrainState, lr: float) -> None:
+    """An optimiser's loaded state carries the old run's rate; the rate asked for now wins."""
+    for opt in (state.opt_g, state.opt_d):
+        for group in opt.param_groups:
+            group["lr"] = lr
+
+
+COMPACT_FORMAT = "gatefill-compact-1"
+
+
+def compact_checkpoint(full: Dict[str, Any]) -> Dict[str, Any]:
+    """The generator and discriminator weights of a full checkpoint in float16, with the counters and
+    settings that continue the learning curve, and no optimiser or RNG state: small enough for git."""
+    def half(sd: Dict[str, Tensor]) -> Dict[str, Tensor]:
+        return {k: v.half() if v.is_floating_point() else v for k, v in sd.items()}
+    keep = ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")
+    phases = full.get("phases") or [phase_of(full["args"], 0)]
+    return {"format": COMPACT_FORMAT, **{k: full[k] for k in keep}, "phases": phases, "G": half(full["G"]), "D": half(full["D"])}
+
+
+def save_compact(full_path: str | os.PathLike, out_path: str | os.PathLike) -> Path:
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_torch_save(compact_checkpoint(load_trusted(full_path)), out)
+    return out
+
+
+def load_compact(path: str | os.PathLike, state: TrainState, d: Dist) -> None:
+    """Weights and counters from a compact checkpoint; the optimisers start fresh (their moments are
+    not kept), so the first steps after this are a restart of Adam, not an exact resume."""
+    ckpt = load_trusted(path)
+    if ckpt.get("format") != COMPACT_FORMAT:
+        raise ValueError(f"{path}: not a compact checkpoint (format {ckpt.get('format')!r})")
+    _check_model(path, ckpt["model"], state)
+    state.G.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ckpt["G"].items()})
+    state.D.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ckpt["D"].items()})
+    state.step = int(ckpt["step"])
+    state.images_seen = int(ckpt["images_seen"])
+    state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
+    state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
+    state.phases = list(ckpt["phases"])
+
+
+def _check_model(path: str | os.PathLike, m: Dict[str, Any], state: TrainState) -> None:
+    if (m["cnum"], m["conv_type"], m["use_sketch"]) != (state.G.cnum, state.G.conv_type, state.G.use_sketch):
+        raise ValueError(f"{path}: checkpoint is cnum={m['cnum']} conv_type={m['conv_type']} "
+                         f"sketch={m['use_sketch']}, but the run asks for cnum={state.G.cnum} "
+                         f"conv_type={state.G.conv_type} sketch={state.G.use_sketch}")
 
 
 def sample_grid(G: Generator, batch: Tuple[Tensor, Tensor, Tensor], path: Path) -> None:
@@ -347,6 +435,13 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
     if last.exists() and not args.no_resume:
         load_checkpoint(last, state, d, rng, device)
         _log(d, f"resumed from {last} at step {state.step} ({state.images_seen} images seen)")
+    elif args.init_weights:
+        load_compact(args.init_weights, state, d)
+        _log(d, f"weights from {args.init_weights} at step {state.step} ({state.images_seen} images seen); "
+                f"fresh optimisers")
+    note_phase(state, args)
+    _log(d, f"lr {args.lr}, L1 over the {args.l1_region}, GAN weight {args.gan_weight}, "
+            f"L1-only until step {args.warmup_steps}")
     _log(d, f"device {device}, world {d.world}, threads {torch.get_num_threads()}, "
             f"G {sum(p.numel() for p in state.G.parameters())} params, "
             f"D {sum(p.numel() for p in state.D.parameters())} params, {len(train_src.paths)} photos")
@@ -457,7 +552,9 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
 def read_checkpoint_summary(path: str | os.PathLike) -> Dict[str, Any]:
     """The fields of a checkpoint an export card needs, without the optimiser states."""
     ckpt = load_trusted(path)
-    return {k: ckpt[k] for k in ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")}
+    summary = {k: ckpt[k] for k in ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")}
+    summary["phases"] = ckpt.get("phases") or [phase_of(ckpt["args"], 0)]
+    return summary
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ import pytest
 import torch
 
 from gatefill_train.data import PhotoSource, make_batch
-from gatefill_train.trainer import Dist, build_parser, load_trusted, make_state, run, train_step
+from gatefill_train.trainer import (Dist, build_parser, l1_loss, load_trusted, make_state, run, save_compact,
+                                   train_step)
 
 TRAIN_PY = Path(__file__).resolve().parents[1] / "train.py"
 TINY = ["--cnum", "8", "--d-cnum", "8", "--crop", "32", "--batch", "2", "--threads", "2",
@@ -117,3 +118,72 @@ def test_two_process_distributed_step_on_cpu(photo_dir, tmp_path) -> None:
     assert ckpt["step"] == 2 and ckpt["world"] == 2
     assert ckpt["images_seen"] == 2 * 2 * 2  # steps x batch x processes
     assert len(ckpt["rng"]["numpy"]) == 2
+
+
+def test_hole_l1_ignores_known_pixels_and_averages_over_the_hole() -> None:
+    target = torch.zeros(2, 3, 8, 8)
+    mask = torch.zeros(2, 1, 8, 8)
+    mask[:, :, 2:4, 2:6] = 1.0  # 8 hole pixels per image
+    prediction = target.clone()
+    prediction[:, :, 2:4, 2:6] = 0.5
+    prediction[:, :, 6:, :] = 9.0  # errors outside the hole
+    assert float(l1_loss(prediction, target, mask, "hole")) == pytest.approx(0.5)
+    image_l1 = float(l1_loss(prediction, target, mask, "image"))
+    assert image_l1 == pytest.approx((8 * 0.5 + 16 * 9.0) / 64)
+
+
+def test_compact_checkpoint_resumes_weights_and_counters_with_new_settings(photo_dir, tmp_path) -> None:
+    common = ["--data", str(photo_dir), "--warmup-steps", "1", "--ckpt-every", "100"] + TINY
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = run(common + ["--out", str(tmp_path / "a"), "--steps", "2"])
+        compact = save_compact(tmp_path / "a" / "last.pt", tmp_path / "resume.pt")
+        full_size = (tmp_path / "a" / "last.pt").stat().st_size
+        assert compact.stat().st_size < 0.3 * full_size, "no optimiser state, weights in float16"
+        saved = load_trusted(compact)
+        assert "opt_g" not in saved and saved["step"] == 2
+        assert all(v.dtype == torch.float16 for v in saved["G"].values() if v.is_floating_point())
+        # A new run folder starts from the compact weights; its settings (lr, loss) are its own.
+        resumed = run(common + ["--out", str(tmp_path / "b"), "--steps", "2", "--init-weights", str(compact),
+                                "--lr", "3e-4", "--l1-region", "hole"])
+    assert resumed.step == 2 and resumed.images_seen == first.images_seen
+    for a, b in zip(first.G.state_dict().values(), resumed.G.state_dict().values()):
+        if a.is_floating_point():
+            assert torch.allclose(a, b.float(), atol=2e-3 * max(1.0, float(a.abs().max())))
+    assert resumed.opt_g.param_groups[0]["lr"] == 3e-4 and resumed.l1_region == "hole"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cont = run(common + ["--out", str(tmp_path / "b"), "--steps", "3", "--init-weights", str(compact)])
+    assert cont.step == 3, "an existing last.pt in the run folder wins over --init-weights"
+
+
+def test_resume_applies_the_learning_rate_asked_for_now(photo_dir, tmp_path) -> None:
+    common = ["--data", str(photo_dir), "--out", str(tmp_path / "r"), "--ckpt-every", "100"] + TINY
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run(common + ["--steps", "1", "--lr", "1e-4"])
+        state = run(common + ["--steps", "2", "--lr", "5e-4"])
+    assert [g["lr"] for g in state.opt_g.param_groups + state.opt_d.param_groups] == [5e-4, 5e-4]
+
+
+def test_compact_checkpoint_refuses_another_architecture(photo_dir, tmp_path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run(["--data", str(photo_dir), "--out", str(tmp_path / "a"), "--steps", "1"] + TINY)
+        compact = save_compact(tmp_path / "a" / "last.pt", tmp_path / "c.pt")
+        wider = [a if a != "8" else "16" for a in TINY[:2]] + TINY[2:]
+        with pytest.raises(ValueError, match="cnum=8"):
+            run(["--data", str(photo_dir), "--out", str(tmp_path / "b"), "--steps", "1",
+                 "--init-weights", str(compact)] + wider)
+
+
+def test_a_resume_with_new_settings_records_a_schedule_phase(photo_dir, tmp_path) -> None:
+    common = ["--data", str(photo_dir), "--out", str(tmp_path / "p"), "--ckpt-every", "100"] + TINY
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run(common + ["--steps", "1"])
+        run(common + ["--steps", "2"])  # same settings: same phase
+        state = run(common + ["--steps", "3", "--l1-region", "hole", "--lr", "3e-4"])
+    assert [(p["from_step"], p["l1_region"], p["lr"]) for p in state.phases] == [(0, "image", 1e-4),
+                                                                              (2, "hole", 3e-4)]
+    assert load_trusted(tmp_path / "p" / "last.pt")["phases"] == state.phases
