@@ -11,6 +11,7 @@ import io.gatefill.core.raster.Rect;
 import io.gatefill.core.tools.BrushSettings;
 import io.gatefill.core.tools.BrushTool;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.testing.Images;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -240,13 +241,7 @@ class DocumentEditsTest {
         stroke(ToolKind.MASK_BRUSH, 12, 100, 60, 140, 60);
         GrayRaster painted = doc.mask().copy();
         Rect region = new Rect(80, 40, 80, 40);
-        java.awt.image.BufferedImage patch = new java.awt.image.BufferedImage(80, 40,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < 40; y++) {
-            for (int x = 0; x < 80; x++) {
-                patch.setRGB(x, y, 0xFF123456);
-            }
-        }
+        java.awt.image.BufferedImage patch = Images.solid(80, 40, 0xFF123456);
         assertUndoRedo(doc, () -> doc.history().push(InpaintEdits.fill(doc, region, patch, "Remove object")),
                 d -> {
                     assertThat(d.mask().data()).isEqualTo(painted.data());
