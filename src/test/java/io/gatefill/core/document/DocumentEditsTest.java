@@ -257,6 +257,30 @@ class DocumentEditsTest {
     }
 
     @Test
+    void inpaintFillClearsTheSketchInsideTheHoleInTheSameStep() {
+        stroke(ToolKind.MASK_BRUSH, 12, 100, 60, 140, 60);
+        stroke(ToolKind.SKETCH_PEN, 2, 60, 60, 180, 60); // through the hole and beyond it on both sides
+        stroke(ToolKind.SKETCH_PEN, 2, 20, 120, 180, 120); // nowhere near the hole
+        Rect region = doc.mask().bounds();
+        java.awt.image.BufferedImage patch = Images.solid(region.width(), region.height(), 0xFF123456);
+        assertUndoRedo(doc, () -> doc.history().push(InpaintEdits.fill(doc, region, patch, "Fill")),
+                d -> {
+                    assertThat(at(d.sketch(), 120, 60)).isEqualTo(255);
+                    assertThat(at(d.mask(), 120, 60)).isEqualTo(255);
+                },
+                d -> {
+                    assertThat(d.mask().isEmpty()).isTrue();
+                    for (int x = region.x(); x < region.right(); x++) {
+                        assertThat(at(d.sketch(), x, 60)).as("sketch in the hole at x=%d", x).isZero();
+                    }
+                    assertThat(at(d.sketch(), 70, 60)).as("sketch left of the hole").isEqualTo(255);
+                    assertThat(at(d.sketch(), 170, 60)).as("sketch right of the hole").isEqualTo(255);
+                    assertThat(at(d.sketch(), 100, 120)).as("a stroke away from the hole").isEqualTo(255);
+                });
+        assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Sketch pen", "Sketch pen", "Fill");
+    }
+
+    @Test
     void strokeEditStoresOnlyTheDirtyRectangle() {
         Document big = document(2000, 2000);
         BrushTool tool = new BrushTool(ToolKind.MASK_BRUSH, new BrushSettings(20, 1));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;
 import io.gatefill.core.document.MaskEdits;
+import io.gatefill.core.document.MaskOps;
 import io.gatefill.core.pipeline.InpaintInput;
 import io.gatefill.core.settings.SettingsStore;
 import io.gatefill.core.tools.ToolKind;
@@ -129,6 +130,44 @@ class FillViewModelTest {
         editor.undo();
         assertThat(doc.pixels()).isEqualTo(before);
         assertThat(doc.previousMask()).as("the cleared mask is kept for 'reuse previous mask'").isNotNull();
+    }
+
+    @Test
+    void fillClearsTheSketchInsideTheHoleInTheSameUndoStep() {
+        fillWith(shipped(in -> { }));
+        stroke(ToolKind.SKETCH_PEN, 20, 60, 140, 60, 3); // a guide line through the hole and out both sides
+        paintMask(60, 60, 100, 60, 16);
+        int[] before = doc.pixels().clone();
+        byte[] maskBefore = doc.mask().data().clone();
+        byte[] sketchBefore = doc.sketch().data().clone();
+        int steps = doc.history().size();
+
+        fill.fill();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(doc.history().size()).as("one step for photo, mask and sketch").isEqualTo(steps + 1);
+        byte[] sketchAfter = doc.sketch().data().clone();
+        int clearedInHole = 0;
+        for (int i = 0; i < sketchBefore.length; i++) {
+            if (MaskOps.isHole(maskBefore[i])) {
+                assertThat(sketchAfter[i]).as("sketch pixel %d in the hole", i).isZero();
+                clearedInHole += sketchBefore[i] != 0 ? 1 : 0;
+            } else {
+                assertThat(sketchAfter[i]).as("sketch pixel %d outside the hole", i).isEqualTo(sketchBefore[i]);
+            }
+        }
+        assertThat(clearedInHole).as("the guide line crossed the hole").isGreaterThan(80);
+        assertThat(doc.sketch().get(30, 60)).as("the guide line outside the hole stays").isEqualTo(255);
+        int[] after = doc.pixels().clone();
+
+        editor.undo();
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.mask().data()).isEqualTo(maskBefore);
+        assertThat(doc.sketch().data()).isEqualTo(sketchBefore);
+        editor.redo();
+        assertThat(doc.pixels()).isEqualTo(after);
+        assertThat(doc.mask().isEmpty()).isTrue();
+        assertThat(doc.sketch().data()).isEqualTo(sketchAfter);
     }
 
     @Test
