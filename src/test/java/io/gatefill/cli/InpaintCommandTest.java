@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatefill.core.raster.Rect;
 import io.gatefill.testing.Fixture;
 import io.gatefill.testing.Images;
+import io.gatefill.testing.ShippedModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code gatefill inpaint} end to end: real PNG files, the real DJL engine and the fixture model. */
+/**
+ * {@code gatefill inpaint} end to end: real PNG files and the real DJL engine. The main path runs as a
+ * user types it, without {@code --model}, so the default lookup finds the shipped model; the refusals and
+ * options run on the small fixture model.
+ */
 class InpaintCommandTest {
-    private static final int W = 333;
-    private static final int H = 217;
-    private static final Rect HOLE = new Rect(120, 80, 41, 37);
+    // Odd sides (padding), and small: the shipped model takes about a second per fill on two threads.
+    private static final int W = 253;
+    private static final int H = 171;
+    private static final Rect HOLE = new Rect(90, 60, 41, 37);
 
     @TempDir
     Path dir;
@@ -35,19 +41,30 @@ class InpaintCommandTest {
         model = Fixture.model().toString();
     }
 
-    private CliRun inpaint(String... extra) {
+    /** The command without {@code --model}: the default model (models/, as for a user) is looked up. */
+    private CliRun inpaintWithDefaultModel(String... extra) {
         String[] base = {"inpaint", "--image", image.toString(), "--mask", mask.toString(), "--out", out.toString(),
-                "--model", model, "--threads", "2"};
+                "--threads", "2"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRun.of(args);
     }
 
+    /** The command on the fixture model. */
+    private CliRun inpaint(String... extra) {
+        String[] args = new String[extra.length + 2];
+        args[0] = "--model";
+        args[1] = model;
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return inpaintWithDefaultModel(args);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"crop", "resize", "original"})
-    void fillsOnlyTheHoleOfAnOddSizedImage(String strategy) throws Exception {
-        CliRun run = inpaint("--strategy", strategy);
+    void fillsOnlyTheHoleOfAnOddSizedImageWithTheDefaultModel(String strategy) throws Exception {
+        ShippedModel.files(); // a missing or mismatching shipped model fails here with its own message
+        CliRun run = inpaintWithDefaultModel("--strategy", strategy);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         BufferedImage before = Images.read(image);
@@ -70,7 +87,7 @@ class InpaintCommandTest {
 
     @Test
     void acceptsASketch() throws Exception {
-        Path sketch = Images.png(Images.maskImage(W, H, new Rect(100, 98, 80, 2)), dir.resolve("sketch.png"));
+        Path sketch = Images.png(Images.maskImage(W, H, new Rect(70, 78, 80, 2)), dir.resolve("sketch.png"));
         assertThat(inpaint("--sketch", sketch.toString()).exitCode()).isZero();
         assertThat(out).isRegularFile();
     }
@@ -102,7 +119,7 @@ class InpaintCommandTest {
         Images.png(Images.maskImage(W + 1, H, HOLE), mask);
         CliRun run = inpaint();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.SIZE_MISMATCH);
-        assertThat(run.err()).contains("334x217", "333x217");
+        assertThat(run.err()).contains("254x171", "253x171");
         assertThat(out).doesNotExist();
     }
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatefill.testing.Fixture;
+import io.gatefill.testing.ShippedModel;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** Reading the card the training pipeline writes, tolerantly. */
+/** Reading the card the training pipeline writes, tolerantly; the fixture's and the shipped model's cards. */
 class ModelCardTest {
     @Test
     void readsTheFixtureCard() throws Exception {
@@ -25,6 +26,20 @@ class ModelCardTest {
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Fixture.model()));
         assertThat(card.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(digest));
         assertThat(card.architecture()).contains("DeepFill v2");
+    }
+
+    @Test
+    void theShippedCardMatchesItsModelAndDescribesATrainedOne() throws Exception {
+        ModelCard card = ShippedModel.card(); // verified: contract version and the file's SHA-256
+        // Computed, never pinned: the shipped weights are replaced as training goes on.
+        assertThat(card.sha256()).isEqualTo(ModelFiles.sha256Hex(ShippedModel.model()));
+        assertThat(card.name()).isNotBlank();
+        assertThat(card.convType()).isEqualTo("gated");
+        assertThat(card.sketch()).isTrue();
+        assertThat(card.trainResolution()).as("a trained model states its training resolution").isPositive();
+        assertThat(card.imagesSeen()).as("trained, not a random init").isPositive();
+        assertThat(card.dataSources()).isNotEmpty();
+        assertThat(card.licence()).isNotBlank();
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.gatefill.testing;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 /** Synthetic photos and masks written as real image files for end-to-end tests. */
@@ -22,6 +24,13 @@ public final class Images {
             }
             image.setRGB(0, y, w, 1, row, 0, w);
         }
+        return image;
+    }
+
+    /** An image of one ARGB colour: a stand-in model's prediction, a patch. */
+    public static BufferedImage solid(int w, int h, int argb) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Arrays.fill(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), argb);
         return image;
     }
 

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the one undo step an inpaint makes: the filled image rectangle plus the cleared mask (the
- * cleared mask is remembered for "reuse previous mask"), so undo brings back photo and mask together.
+ * Builds the one undo step an inpaint makes: the filled image rectangle, the sketch strokes inside the
+ * hole (the guidance the fill used) cleared, and the cleared mask (remembered for "reuse previous
+ * mask"), so undo brings back photo, mask and sketch together.
  */
 public final class InpaintEdits {
     private InpaintEdits() {
@@ -22,6 +23,7 @@ public final class InpaintEdits {
     public static Edit fill(Document document, Rect region, BufferedImage patch, String description) {
         List<Edit> parts = new ArrayList<>();
         parts.add(ImageRegionEdit.of(document, region, patch, description));
+        MaskEdits.clearSketchInHole(document).ifPresent(parts::add);
         MaskEdits.clearMask(document).ifPresent(parts::add);
         return new CompositeEdit(description, parts);
     }

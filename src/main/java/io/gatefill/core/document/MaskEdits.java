@@ -3,6 +3,7 @@ package io.gatefill.core.document;
 import io.gatefill.core.history.Edit;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,30 @@ public final class MaskEdits {
         }
         return Optional.of(LayerRegionEdit.of(document, Layer.SKETCH, region, "Clear sketch",
                 raster -> MaskOps.clear(raster, region)));
+    }
+
+    /**
+     * Clears the sketch under the mask's holes: guidance a fill has used up. Empty when no stroke pixel
+     * lies in a hole. The hole is read now, so the edit may run after the mask is cleared in the same step.
+     */
+    public static Optional<Edit> clearSketchInHole(Document document) {
+        Rect region = document.mask().bounds();
+        if (region.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] hole = LayerRegionEdit.read(document.mask(), region);
+        byte[] sketch = LayerRegionEdit.read(document.sketch(), region);
+        byte[] cleared = sketch.clone();
+        for (int i = 0; i < cleared.length; i++) {
+            if (MaskOps.isHole(hole[i])) {
+                cleared[i] = 0;
+            }
+        }
+        if (Arrays.equals(cleared, sketch)) {
+            return Optional.empty();
+        }
+        return Optional.of(LayerRegionEdit.of(document, Layer.SKETCH, region, "Clear sketch in hole",
+                raster -> LayerRegionEdit.write(raster, region, cleared)));
     }
 
     public static Edit invertMask(Document document) {

@@ -2,7 +2,7 @@ package io.gatefill.core.history;
 
 import java.util.List;
 
-/** Several edits that undo and redo as one step, e.g. an inpaint: the filled image region and the cleared mask. */
+/** Several edits that undo and redo as one step, e.g. an inpaint: the filled image region, the cleared sketch in the hole and the cleared mask. */
 public final class CompositeEdit implements Edit {
     private final String description;
     private final List<Edit> parts;

@@ -50,8 +50,8 @@ import javafx.collections.ObservableList;
 /**
  * The Fill feature's state and commands: runs the shared {@link InpaintPipeline} on a copy of the
  * document's photo, mask and sketch through a {@link TaskExecutor}, reports model loading and
- * per-region progress, cancels, and pushes the result as one undoable edit (filled rectangle +
- * cleared mask). Also holds the optional "fill after each stroke" mode and the gate-map view.
+ * per-region progress, cancels, and pushes the result as one undoable edit (filled rectangle, sketch
+ * cleared inside the hole, cleared mask). Also holds the optional "fill after each stroke" mode and the gate-map view.
  * Methods are called on the UI thread; {@code ui} is how worker-thread progress gets back to it.
  */
 public final class FillViewModel implements AutoCloseable {

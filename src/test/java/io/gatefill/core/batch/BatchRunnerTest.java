@@ -10,7 +10,6 @@ import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.Rect;
 import io.gatefill.testing.Images;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,15 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The batch runner with a stand-in model: planning rules, cancel semantics, and pipelined equal to sequential. */
 class BatchRunnerTest {
     /** Paints the prediction a flat colour, so outputs are deterministic and fast. */
-    static final Inpainter FLAT = input -> {
-        BufferedImage p = new BufferedImage(input.image().getWidth(), input.image().getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < p.getHeight(); y++) {
-            for (int x = 0; x < p.getWidth(); x++) {
-                p.setRGB(x, y, 0xFF336699);
-            }
-        }
-        return p;
-    };
+    static final Inpainter FLAT = input ->
+            Images.solid(input.image().getWidth(), input.image().getHeight(), 0xFF336699);
 
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import io.gatefill.core.raster.Rect;
 import io.gatefill.core.tools.BrushSettings;
 import io.gatefill.core.tools.BrushTool;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.testing.Images;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -240,13 +241,7 @@ class DocumentEditsTest {
         stroke(ToolKind.MASK_BRUSH, 12, 100, 60, 140, 60);
         GrayRaster painted = doc.mask().copy();
         Rect region = new Rect(80, 40, 80, 40);
-        java.awt.image.BufferedImage patch = new java.awt.image.BufferedImage(80, 40,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < 40; y++) {
-            for (int x = 0; x < 80; x++) {
-                patch.setRGB(x, y, 0xFF123456);
-            }
-        }
+        java.awt.image.BufferedImage patch = Images.solid(80, 40, 0xFF123456);
         assertUndoRedo(doc, () -> doc.history().push(InpaintEdits.fill(doc, region, patch, "Remove object")),
                 d -> {
                     assertThat(d.mask().data()).isEqualTo(painted.data());
@@ -259,6 +254,30 @@ class DocumentEditsTest {
                 });
         assertThat(doc.history().undoDescription()).isEqualTo("Remove object");
         assertThat(doc.previousMask().data()).isEqualTo(painted.data());
+    }
+
+    @Test
+    void inpaintFillClearsTheSketchInsideTheHoleInTheSameStep() {
+        stroke(ToolKind.MASK_BRUSH, 12, 100, 60, 140, 60);
+        stroke(ToolKind.SKETCH_PEN, 2, 60, 60, 180, 60); // through the hole and beyond it on both sides
+        stroke(ToolKind.SKETCH_PEN, 2, 20, 120, 180, 120); // nowhere near the hole
+        Rect region = doc.mask().bounds();
+        java.awt.image.BufferedImage patch = Images.solid(region.width(), region.height(), 0xFF123456);
+        assertUndoRedo(doc, () -> doc.history().push(InpaintEdits.fill(doc, region, patch, "Fill")),
+                d -> {
+                    assertThat(at(d.sketch(), 120, 60)).isEqualTo(255);
+                    assertThat(at(d.mask(), 120, 60)).isEqualTo(255);
+                },
+                d -> {
+                    assertThat(d.mask().isEmpty()).isTrue();
+                    for (int x = region.x(); x < region.right(); x++) {
+                        assertThat(at(d.sketch(), x, 60)).as("sketch in the hole at x=%d", x).isZero();
+                    }
+                    assertThat(at(d.sketch(), 70, 60)).as("sketch left of the hole").isEqualTo(255);
+                    assertThat(at(d.sketch(), 170, 60)).as("sketch right of the hole").isEqualTo(255);
+                    assertThat(at(d.sketch(), 100, 120)).as("a stroke away from the hole").isEqualTo(255);
+                });
+        assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Sketch pen", "Sketch pen", "Fill");
     }
 
     @Test

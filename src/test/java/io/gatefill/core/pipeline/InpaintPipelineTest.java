@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
+import io.gatefill.testing.Images;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,7 @@ class InpaintPipelineTest {
     private final List<InpaintInput> calls = new ArrayList<>();
     private final Inpainter green = input -> {
         calls.add(input);
-        BufferedImage out = new BufferedImage(input.image().getWidth(), input.image().getHeight(),
-                BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, PAINT);
-            }
-        }
-        return out;
+        return Images.solid(input.image().getWidth(), input.image().getHeight(), PAINT);
     };
 
     static BufferedImage photo(int w, int h) {

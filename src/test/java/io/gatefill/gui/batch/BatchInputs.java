@@ -1,13 +1,9 @@
 package io.gatefill.gui.batch;
 
-import io.gatefill.core.pipeline.InpaintException;
-import io.gatefill.core.pipeline.InpaintInput;
 import io.gatefill.core.raster.Rect;
-import io.gatefill.engine.EngineDescription;
-import io.gatefill.engine.InpaintEngine;
 import io.gatefill.testing.Fixture;
 import io.gatefill.testing.Images;
-import java.awt.image.BufferedImage;
+import io.gatefill.testing.LentEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,24 +41,6 @@ final class BatchInputs {
 
     /** The shared fixture engine behind a close() that does nothing: other tests in this JVM still use it. */
     static EngineSource fixtureEngine() {
-        return () -> {
-            InpaintEngine shared = Fixture.engine();
-            return new InpaintEngine() {
-                @Override
-                public BufferedImage inpaint(InpaintInput input) throws InpaintException {
-                    return shared.inpaint(input);
-                }
-
-                @Override
-                public EngineDescription describe() {
-                    return shared.describe();
-                }
-
-                @Override
-                public void close() {
-                    // shared: loaded once per JVM by Fixture
-                }
-            };
-        };
+        return () -> new LentEngine(Fixture.engine());
     }
 }

@@ -4,20 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;
 import io.gatefill.core.document.MaskEdits;
-import io.gatefill.core.pipeline.InpaintException;
+import io.gatefill.core.document.MaskOps;
 import io.gatefill.core.pipeline.InpaintInput;
 import io.gatefill.core.settings.SettingsStore;
 import io.gatefill.core.tools.ToolKind;
-import io.gatefill.engine.EngineDescription;
+import io.gatefill.engine.EngineLoadListener;
 import io.gatefill.engine.EngineOptions;
-import io.gatefill.engine.InpaintEngine;
 import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelLoadException;
+import io.gatefill.engine.djl.DjlGateMapper;
 import io.gatefill.gui.EditorViewModel;
-import io.gatefill.testing.TestImages;
 import io.gatefill.gui.task.CurrentThreadTaskExecutor;
 import io.gatefill.testing.Fixture;
-import java.awt.image.BufferedImage;
+import io.gatefill.testing.LentEngine;
+import io.gatefill.testing.ShippedModel;
+import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Fill view model without a window, deterministic through the current-thread executor, running
- * the real DJL engine on the fixture model: do, undo, redo, cancel, errors, auto fill, gate maps.
+ * the real DJL engine on the shipped model: do, undo, redo, cancel, errors, auto fill, gate maps.
  */
 class FillViewModelTest {
     @TempDir
@@ -61,44 +62,32 @@ class FillViewModelTest {
         return fill;
     }
 
-    /** The real fixture engine, counting loads; {@code during} runs inside every model call. */
-    private ModelLoader fixture(Consumer<InpaintInput> during) {
-        ModelLoader real = ModelLoader.djl(Fixture.model().toAbsolutePath(), EngineOptions.defaults().withThreads(2));
+    /**
+     * The shipped model: its engine, shared per JVM (so never closed here), and a gate view of its own;
+     * counts loads, and {@code during} runs inside every model call.
+     */
+    private ModelLoader shipped(Consumer<InpaintInput> during) {
         return new ModelLoader() {
             @Override
-            public ModelCard check() throws ModelLoadException {
-                return real.check();
+            public ModelCard check() {
+                return ShippedModel.card();
             }
 
             @Override
-            public ModelSession load(io.gatefill.engine.EngineLoadListener listener) throws ModelLoadException {
+            public ModelSession load(EngineLoadListener listener) throws ModelLoadException {
                 loads.incrementAndGet();
-                ModelSession s = real.load(listener);
-                InpaintEngine engine = s.engine();
-                InpaintEngine spied = new InpaintEngine() {
-                    @Override
-                    public BufferedImage inpaint(InpaintInput input) throws InpaintException {
-                        during.accept(input);
-                        return engine.inpaint(input);
-                    }
-
-                    @Override
-                    public EngineDescription describe() {
-                        return engine.describe();
-                    }
-
-                    @Override
-                    public void close() {
-                        engine.close();
-                    }
-                };
-                return new ModelSession(spied, s.gates(), s.gateProblem());
+                return new ModelSession(new LentEngine(ShippedModel.engine(), during),
+                        DjlGateMapper.load(ShippedModel.files(), ShippedModel.card()), null);
             }
         };
     }
 
     private void paintMask(double x0, double y0, double x1, double y1, int size) {
-        editor.toolProperty().set(ToolKind.MASK_BRUSH);
+        stroke(ToolKind.MASK_BRUSH, x0, y0, x1, y1, size);
+    }
+
+    private void stroke(ToolKind tool, double x0, double y0, double x1, double y1, int size) {
+        editor.toolProperty().set(tool);
         editor.brushSizeProperty().set(size);
         editor.beginStroke(x0, y0);
         editor.strokeTo(x1, y1);
@@ -107,7 +96,7 @@ class FillViewModelTest {
 
     @Test
     void fillChangesOnlyHolePixelsClearsTheMaskAsOneStepAndUndoesAndRedoesExactly() {
-        fillWith(fixture(in -> { }));
+        fillWith(shipped(in -> { }));
         paintMask(50, 60, 110, 60, 16);
         int[] before = doc.pixels().clone();
         byte[] maskBefore = doc.mask().data().clone();
@@ -129,7 +118,7 @@ class FillViewModelTest {
             }
         }
         assertThat(changedInside).as("hole pixels replaced by the model").isGreaterThan(100);
-        assertThat(editor.engineStatusProperty().get()).contains("fixture").contains("cpu");
+        assertThat(editor.engineStatusProperty().get()).contains("Model: " + ShippedModel.name()).contains("cpu");
         assertThat(fill.runningProperty().get()).isFalse();
 
         editor.undo();
@@ -144,8 +133,46 @@ class FillViewModelTest {
     }
 
     @Test
+    void fillClearsTheSketchInsideTheHoleInTheSameUndoStep() {
+        fillWith(shipped(in -> { }));
+        stroke(ToolKind.SKETCH_PEN, 20, 60, 140, 60, 3); // a guide line through the hole and out both sides
+        paintMask(60, 60, 100, 60, 16);
+        int[] before = doc.pixels().clone();
+        byte[] maskBefore = doc.mask().data().clone();
+        byte[] sketchBefore = doc.sketch().data().clone();
+        int steps = doc.history().size();
+
+        fill.fill();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(doc.history().size()).as("one step for photo, mask and sketch").isEqualTo(steps + 1);
+        byte[] sketchAfter = doc.sketch().data().clone();
+        int clearedInHole = 0;
+        for (int i = 0; i < sketchBefore.length; i++) {
+            if (MaskOps.isHole(maskBefore[i])) {
+                assertThat(sketchAfter[i]).as("sketch pixel %d in the hole", i).isZero();
+                clearedInHole += sketchBefore[i] != 0 ? 1 : 0;
+            } else {
+                assertThat(sketchAfter[i]).as("sketch pixel %d outside the hole", i).isEqualTo(sketchBefore[i]);
+            }
+        }
+        assertThat(clearedInHole).as("the guide line crossed the hole").isGreaterThan(80);
+        assertThat(doc.sketch().get(30, 60)).as("the guide line outside the hole stays").isEqualTo(255);
+        int[] after = doc.pixels().clone();
+
+        editor.undo();
+        assertThat(doc.pixels()).isEqualTo(before);
+        assertThat(doc.mask().data()).isEqualTo(maskBefore);
+        assertThat(doc.sketch().data()).isEqualTo(sketchBefore);
+        editor.redo();
+        assertThat(doc.pixels()).isEqualTo(after);
+        assertThat(doc.mask().isEmpty()).isTrue();
+        assertThat(doc.sketch().data()).isEqualTo(sketchAfter);
+    }
+
+    @Test
     void cancelDuringInferenceLeavesTheDocumentUntouched() {
-        fillWith(fixture(in -> fill.cancel()));
+        fillWith(shipped(in -> fill.cancel()));
         paintMask(40, 40, 90, 80, 12);
         int[] before = doc.pixels().clone();
         byte[] maskBefore = doc.mask().data().clone();
@@ -163,7 +190,7 @@ class FillViewModelTest {
 
     @Test
     void emptyMaskIsRefusedWithADialogWithoutLoadingTheModel() {
-        fillWith(fixture(in -> { }));
+        fillWith(shipped(in -> { }));
         int[] before = doc.pixels().clone();
         fill.fill();
         assertThat(dialogs.errors).singleElement().asString().startsWith("Nothing to fill").contains("mask is empty");
@@ -174,7 +201,7 @@ class FillViewModelTest {
 
     @Test
     void allHoleMaskIsRefusedAndLosesNothing() {
-        fillWith(fixture(in -> { }));
+        fillWith(shipped(in -> { }));
         editor.push(MaskEdits.invertMask(doc)); // empty mask inverted: every pixel is a hole
         int[] before = doc.pixels().clone();
         fill.fill();
@@ -217,12 +244,9 @@ class FillViewModelTest {
 
     @Test
     void aDocumentChangedDuringTheFillDiscardsTheResult() {
-        fillWith(fixture(in -> {
+        fillWith(shipped(in -> {
             // The user paints a sketch stroke while the model runs (same thread here, by design of the test).
-            editor.toolProperty().set(ToolKind.SKETCH_PEN);
-            editor.beginStroke(10, 10);
-            editor.strokeTo(30, 10);
-            editor.endStroke();
+            stroke(ToolKind.SKETCH_PEN, 10, 10, 30, 10, 10);
         }));
         paintMask(40, 40, 90, 40, 10);
         int[] before = doc.pixels().clone();
@@ -235,7 +259,7 @@ class FillViewModelTest {
 
     @Test
     void fillAfterEachStrokeFillsWhenAStrokeEndsAndLoadsTheModelOnce() {
-        fillWith(fixture(in -> { }));
+        fillWith(shipped(in -> { }));
         fill.fillAfterStrokeProperty().set(true);
         paintMask(40, 40, 90, 40, 10);
         fill.strokeFinished();
@@ -251,7 +275,7 @@ class FillViewModelTest {
 
     @Test
     void gateMapsOfEveryLayerCoverTheModelWindow() {
-        fillWith(fixture(in -> { }));
+        fillWith(shipped(in -> { }));
         paintMask(60, 50, 100, 70, 12);
         fill.showGatesProperty().set(true); // computes a preview for the current mask, without filling
         assertThat(dialogs.errors).isEmpty();

@@ -6,9 +6,9 @@ import io.gatefill.core.document.Document;
 import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.gui.CanvasView;
 import io.gatefill.gui.GatefillApp;
-import io.gatefill.testing.TestImages;
 import io.gatefill.gui.Viewport;
-import io.gatefill.testing.Fixture;
+import io.gatefill.testing.ShippedModel;
+import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +27,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real window with the real engine (fixture model): open a photo, paint a mask with the robot,
- * press Fill, wait, check that only hole pixels changed, compare with the original, undo and redo
- * by keyboard.
+ * The real window with the real engine on the shipped model, found as the app finds it: open a photo,
+ * paint a mask with the robot, press Fill, wait, check that only hole pixels changed, compare with the
+ * original, undo and redo by keyboard.
  */
 @ExtendWith(ApplicationExtension.class)
 class FillWindowTest {
@@ -38,7 +38,9 @@ class FillWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         System.setProperty(ConfigDirs.PROPERTY, Files.createTempDirectory("gatefill-fill-cfg").toString());
-        System.setProperty(ModelLoader.MODEL_PROPERTY, Fixture.model().toAbsolutePath().toString());
+        // No model property: the app finds the shipped model as it does for users (ModelFiles.locateDefault).
+        System.clearProperty(ModelLoader.MODEL_PROPERTY);
+        ShippedModel.files(); // fails here, clearly, if models/ lacks it or its card does not match
         app = new GatefillApp();
         app.start(stage);
     }
@@ -47,7 +49,6 @@ class FillWindowTest {
     void stop() {
         app.stop();
         System.clearProperty(ConfigDirs.PROPERTY);
-        System.clearProperty(ModelLoader.MODEL_PROPERTY);
     }
 
     private Point2D screenOf(double x, double y) {
@@ -63,8 +64,9 @@ class FillWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Document doc = app.viewModel().getDocument();
+        String model = "Model: " + ShippedModel.name();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> app.viewModel().engineStatusProperty().get().contains("fixture"));
+                () -> app.viewModel().engineStatusProperty().get().startsWith(model));
         robot.interact(() -> app.viewModel().brushSizeProperty().set(14));
 
         robot.drag(screenOf(60, 70), MouseButton.PRIMARY).moveTo(screenOf(100, 72)).moveTo(screenOf(130, 75))
@@ -90,18 +92,23 @@ class FillWindowTest {
             }
         }
         assertThat(changed).as("hole pixels filled").isGreaterThan(200);
-        assertThat(robot.lookup("#status-engine").queryAs(Label.class).getText()).contains("fixture").contains("cpu");
+        assertThat(robot.lookup("#status-engine").queryAs(Label.class).getText()).startsWith(model).contains("cpu");
 
-        // Holding \ shows the photo as it was before the fill at a filled pixel.
-        int probe = 72 * 192 + 100;
-        assertThat(after[probe]).isNotEqualTo(before[probe]);
+        // Holding \ shows the photo as it was before the fill at a filled pixel: one on the stroke's centre
+        // row (a trained model may reproduce a pixel exactly, so no fixed one).
+        int probe = -1;
+        for (int i = 72 * 192 + 70; i < 72 * 192 + 125 && probe < 0; i++) {
+            probe = after[i] != before[i] ? i : -1;
+        }
+        assertThat(probe).as("a filled pixel on row 72").isNotNegative();
+        int px = probe % 192;
         robot.interact(() -> app.view().canvas().requestFocus());
         robot.press(KeyCode.BACK_SLASH);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(canvasPixel(robot, 100, 72)).as("compare shows the pre-fill pixel").isEqualTo(before[probe]);
+        assertThat(canvasPixel(robot, px, 72)).as("compare shows the pre-fill pixel").isEqualTo(before[probe]);
         robot.release(KeyCode.BACK_SLASH);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(canvasPixel(robot, 100, 72)).as("after releasing: the filled pixel").isEqualTo(after[probe]);
+        assertThat(canvasPixel(robot, px, 72)).as("after releasing: the filled pixel").isEqualTo(after[probe]);
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
