@@ -3,7 +3,7 @@
 with the same data, steps, seed, width and loss, then evaluated the same way (training/evaluate.py's
 protocol: validation centre crops, fixed free-form masks, composited results).
 
-Writes <out>/comparison.md and comparison.json; each run keeps its folder (<out>/<conv>/) so an
+Writes <out>/comparison-<size>px.md and .json; each run keeps its folder (<out>/<conv>/) so an
 interrupted comparison resumes where it stopped.
 
 Usage:
@@ -75,10 +75,10 @@ def main(argv=None) -> dict:
         lines.append(f"| {name} | {params} | {cpu} | {r['l1']:.4f} | {r['l2']:.4f} | {r['psnr']:.2f} | "
                      f"{r['ssim']:.4f} | {r['l1_hole']:.4f} |")
     md = "\n".join(lines) + "\n"
-    (out / "comparison.md").write_text(md)
+    (out / f"comparison-{args.size}px.md").write_text(md)
     result = {"runs": runs, "results": {k: {m: round(v, 5) for m, v in r.items()} for k, r in table.items()},
               "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    (out / "comparison.json").write_text(json.dumps(result, indent=1) + "\n")
+    (out / f"comparison-{args.size}px.json").write_text(json.dumps(result, indent=1) + "\n")
     print(md)
     return result
 

@@ -17,8 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import torch  # noqa: E402
 
-from gatefill_train.evaluate import (evaluate, load_model, make_cases, markdown_table, model_method,  # noqa: E402
-                                     navier_stokes, sample_grid, telea)
+from gatefill_train.evaluate import (evaluate, is_torchscript, load_model, make_cases,  # noqa: E402
+                                     markdown_table, model_method, navier_stokes, sample_grid, telea)
+from gatefill_train.trainer import read_checkpoint_summary  # noqa: E402
 
 
 def main(argv=None) -> dict:
@@ -51,6 +52,10 @@ def main(argv=None) -> dict:
                                       "whole image, l1_hole inside the hole",
                            "model": description},
               "results": {k: {m: round(v, 5) for m, v in r.items()} for k, r in table.items()}}
+    if args.model and not is_torchscript(args.model):
+        facts = read_checkpoint_summary(args.model)
+        result["checkpoint"] = {"step": facts["step"], "images_seen": facts["images_seen"],
+                                "cpu_hours": round(facts["cpu_seconds"] / 3600, 3)}
     (out / "evaluation.json").write_text(json.dumps(result, indent=1) + "\n")
     columns = ["OpenCV Telea"] + (["ours"] if args.model else [])
     sample_grid(cases, methods, columns, out / "samples.png")

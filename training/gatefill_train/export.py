@@ -55,13 +55,16 @@ def _atomic_save_script(module: torch.jit.ScriptModule, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def generator_from_checkpoint(path: str | os.PathLike) -> tuple[Generator, Dict[str, Any]]:
-    """Rebuilds the generator of a training checkpoint (CPU, eval mode) and returns it with the checkpoint."""
+def generator_from_checkpoint(path: str | os.PathLike, use_ema: bool = True) -> tuple[Generator, Dict[str, Any]]:
+    """Rebuilds the generator of a training (full or compact) checkpoint, CPU, eval mode, and returns it
+    with the checkpoint: the weight average when the run kept one and ``use_ema``, else the raw weights."""
     from .trainer import load_trusted
     ckpt = load_trusted(path)
     m = ckpt["model"]
     g = Generator(m["cnum"], m["conv_type"], m["use_sketch"])
-    g.load_state_dict(ckpt["G"])
+    weights = ckpt["G_ema"] if use_ema and ckpt.get("G_ema") else ckpt["G"]
+    g.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in weights.items()})
+    ckpt["exported_weights"] = "ema" if weights is ckpt.get("G_ema") else "raw"
     return g.eval(), ckpt
 
 
@@ -173,6 +176,8 @@ def training_card(ckpt: Dict[str, Any], manifest: Optional[str], evaluation: Opt
                     "weight 1); l1_region 'hole' averages the L1 terms over hole pixels only",
             "optimizer": "Adam betas (0.5, 0.999), lr per phase",
             "schedule": ckpt.get("phases") or [phase_of(args, 0)],
+            "weights": (f"exponential moving average of the generator weights, decay {args.get('ema_decay')}"
+                        if ckpt.get("exported_weights") == "ema" else "last step's weights"),
             "discriminator_cnum": ckpt["model"].get("d_cnum"),
         },
         "data": {"sources": data_sources_from_manifest(manifest) if manifest else [],

@@ -8,6 +8,7 @@ SIGTERM save and stop. Under ``torchrun`` it runs DistributedDataParallel (gloo 
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import json
 import math
@@ -32,7 +33,10 @@ from .generator import Generator
 
 CHECKPOINT_FORMAT = 1
 # The settings that shape what the model learns; a resume that changes one starts a new schedule phase.
-PHASE_KEYS = ("lr", "l1_region", "gan_weight", "warmup_steps", "crop", "batch", "sketch_empty", "box_prob")
+PHASE_KEYS = ("lr", "l1_region", "gan_weight", "warmup_steps", "crop", "batch", "sketch_empty", "box_prob",
+              "ema_decay")
+# What those settings were before they became options (older checkpoints do not name them).
+PHASE_DEFAULTS = {"l1_region": "image", "gan_weight": 1.0, "ema_decay": 0.0}
 LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
                "sec_per_step"]
 
@@ -60,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="image: L1 averaged over every pixel (DeepFill v2); hole: averaged over the hole only, "
                         "the pixels the composite keeps")
     p.add_argument("--gan-weight", type=float, default=1.0, help="weight of the generator's hinge term")
+    p.add_argument("--ema-decay", type=float, default=0.0,
+                   help="keep an exponential moving average of the generator's weights (e.g. 0.995); "
+                        "export and evaluation use it when present. 0 = off")
     p.add_argument("--init-weights", default=None,
                    help="start from a compact checkpoint (G+D weights, counters) with fresh optimisers "
                         "when <out>/last.pt does not exist")
@@ -132,6 +139,8 @@ class TrainState:
     l1_region: str = "image"
     gan_weight: float = 1.0
     phases: List[Dict[str, Any]] = field(default_factory=list)
+    G_ema: Optional[Generator] = None
+    ema_decay: float = 0.0
     extra: Dict[str, Any] = field(default_factory=dict)
 
 
@@ -148,20 +157,41 @@ def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> Train
         ids = [device.index] if device.type == "cuda" else None
         g_train = nn.parallel.DistributedDataParallel(g_train, device_ids=ids)
         d_train = nn.parallel.DistributedDataParallel(D, device_ids=ids)
-    return TrainState(G, D, opt_g, opt_d, g_train, d_train, l1_region=args.l1_region, gan_weight=args.gan_weight)
+    state = TrainState(G, D, opt_g, opt_d, g_train, d_train, l1_region=args.l1_region, gan_weight=args.gan_weight,
+                       ema_decay=args.ema_decay)
+    if args.ema_decay > 0:
+        state.G_ema = _ema_copy(G)
+    return state
+
+
+def _ema_copy(G: Generator) -> Generator:
+    ema = copy.deepcopy(G).eval()
+    for p in ema.parameters():
+        p.requires_grad_(False)
+    return ema
+
+
+@torch.no_grad()
+def update_ema(state: TrainState) -> None:
+    """ema <- decay * ema + (1 - decay) * weights: the shipped weights average out the step-to-step noise
+    of a short, high-learning-rate run (its validation PSNR swung by 1.3 dB between kept checkpoints)."""
+    if state.G_ema is None:
+        return
+    for e, p in zip(state.G_ema.parameters(), state.G.parameters()):
+        e.mul_(state.ema_decay).add_(p.detach(), alpha=1.0 - state.ema_decay)
 
 
 def phase_of(args: Dict[str, Any], from_step: int) -> Dict[str, Any]:
     """One schedule phase: the learning settings in force from ``from_step`` on. Keys missing from an
     older checkpoint's arguments take the parser defaults they had then."""
-    defaults = {"l1_region": "image", "gan_weight": 1.0}
-    return {"from_step": from_step, **{k: args.get(k, defaults.get(k)) for k in PHASE_KEYS}}
+    return {"from_step": from_step, **{k: args.get(k, PHASE_DEFAULTS.get(k)) for k in PHASE_KEYS}}
 
 
 def note_phase(state: TrainState, args: argparse.Namespace) -> None:
     """Appends a phase when this run's settings differ from the last recorded ones."""
     current = phase_of(vars(args), state.step)
-    if not state.phases or {k: state.phases[-1][k] for k in PHASE_KEYS} != {k: current[k] for k in PHASE_KEYS}:
+    last = state.phases[-1] if state.phases else None
+    if last is None or any(last.get(k, PHASE_DEFAULTS.get(k)) != current[k] for k in PHASE_KEYS):
         state.phases.append(current)
 
 
@@ -209,6 +239,7 @@ def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, a
     state.opt_g.zero_grad(set_to_none=True)
     g_loss.backward()
     state.opt_g.step()
+    update_ema(state)
     state.step += 1
     out.update(l1_coarse=float(l1_coarse), l1_refined=float(l1_refined))
     return out
@@ -247,6 +278,7 @@ def save_checkpoint(state: TrainState, args: argparse.Namespace, out: Path, d: D
         "world": d.world,
         "args": vars(args),
         "phases": state.phases,
+        "G_ema": state.G_ema.state_dict() if state.G_ema is not None else None,
         "model": {"cnum": state.G.cnum, "conv_type": state.G.conv_type, "use_sketch": state.G.use_sketch,
                   "d_cnum": args.d_cnum, "crop": args.crop},
         "G": state.G.state_dict(),
@@ -273,6 +305,7 @@ def load_checkpoint(path: Path, state: TrainState, d: Dist, rng: np.random.Gener
     state.D.load_state_dict(ckpt["D"])
     state.opt_g.load_state_dict(ckpt["opt_g"])
     state.opt_d.load_state_dict(ckpt["opt_d"])
+    _load_ema(state, ckpt.get("G_ema"))
     _set_lr(state, state.opt_g.defaults["lr"])
     state.step = int(ckpt["step"])
     state.images_seen = int(ckpt["images_seen"])
@@ -307,7 +340,9 @@ def compact_checkpoint(full: Dict[str, Any]) -> Dict[str, Any]:
         return {k: v.half() if v.is_floating_point() else v for k, v in sd.items()}
     keep = ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")
     phases = full.get("phases") or [phase_of(full["args"], 0)]
-    return {"format": COMPACT_FORMAT, **{k: full[k] for k in keep}, "phases": phases, "G": half(full["G"]), "D": half(full["D"])}
+    ema = full.get("G_ema")
+    return {"format": COMPACT_FORMAT, **{k: full[k] for k in keep}, "phases": phases, "G": half(full["G"]),
+            "D": half(full["D"]), "G_ema": half(ema) if ema else None}
 
 
 def save_compact(full_path: str | os.PathLike, out_path: str | os.PathLike) -> Path:
@@ -331,6 +366,15 @@ def load_compact(path: str | os.PathLike, state: TrainState, d: Dist) -> None:
     state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
     state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
     state.phases = list(ckpt["phases"])
+    _load_ema(state, ckpt.get("G_ema"))
+
+
+def _load_ema(state: TrainState, saved: Optional[Dict[str, Tensor]]) -> None:
+    """A checkpoint's average continues; without one (averaging newly switched on) it starts from the
+    loaded weights."""
+    if state.G_ema is None:
+        return
+    state.G_ema.load_state_dict({k: v.float() for k, v in saved.items()} if saved else state.G.state_dict())
 
 
 def _check_model(path: str | os.PathLike, m: Dict[str, Any], state: TrainState) -> None:

@@ -187,3 +187,23 @@ def test_a_resume_with_new_settings_records_a_schedule_phase(photo_dir, tmp_path
     assert [(p["from_step"], p["l1_region"], p["lr"]) for p in state.phases] == [(0, "image", 1e-4),
                                                                               (2, "hole", 3e-4)]
     assert load_trusted(tmp_path / "p" / "last.pt")["phases"] == state.phases
+
+
+def test_weight_average_resumes_exactly_and_is_what_gets_exported(photo_dir, tmp_path) -> None:
+    from gatefill_train.export import generator_from_checkpoint
+    common = ["--data", str(photo_dir), "--ckpt-every", "100", "--ema-decay", "0.9"] + TINY
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = run(common + ["--out", str(tmp_path / "a"), "--steps", "3"])
+        run(common + ["--out", str(tmp_path / "b"), "--steps", "2"])
+        resumed = run(common + ["--out", str(tmp_path / "b"), "--steps", "3"])
+    for a, b in zip(whole.G_ema.state_dict().values(), resumed.G_ema.state_dict().values()):
+        assert torch.allclose(a, b, atol=1e-6)
+    assert any(not torch.allclose(e, p) for e, p in zip(whole.G_ema.parameters(), whole.G.parameters()))
+    g, ckpt = generator_from_checkpoint(tmp_path / "a" / "last.pt")
+    assert ckpt["exported_weights"] == "ema"
+    for a, b in zip(g.state_dict().values(), whole.G_ema.state_dict().values()):
+        assert torch.equal(a, b)
+    raw, _ = generator_from_checkpoint(tmp_path / "a" / "last.pt", use_ema=False)
+    for a, b in zip(raw.state_dict().values(), whole.G.state_dict().values()):
+        assert torch.equal(a, b)

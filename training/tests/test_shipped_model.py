@@ -1,0 +1,47 @@
+"""The default model in models/: its card matches the file, and a sketch steers its fill."""
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import torch
+
+from gatefill_train.sketch_check import demo_case, sketch_response
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+MODEL = MODELS / "gatefill.pt"
+
+
+@pytest.fixture(scope="module")
+def card() -> dict:
+    assert MODEL.is_file(), f"the shipped model is missing: {MODEL}"
+    return json.loads(MODEL.with_suffix(".json").read_text())
+
+
+@pytest.fixture(scope="module")
+def model() -> torch.jit.ScriptModule:
+    return torch.jit.load(str(MODEL), map_location="cpu").eval()
+
+
+def test_card_describes_the_file(card) -> None:
+    assert card["sha256"] == hashlib.sha256(MODEL.read_bytes()).hexdigest()
+    gates = MODELS / card["gate_layers"]["file"]
+    assert card["gate_layers"]["sha256"] == hashlib.sha256(gates.read_bytes()).hexdigest()
+    assert card["contract_version"] == 1 and card["sketch"] is True
+    t = card["training"]
+    assert t["images_seen"] > 0 and t["cpu_hours"] > 0 and t["schedule"], "training facts missing"
+    results = card["evaluation"]["results"]
+    for method in ("OpenCV Telea", "OpenCV Navier-Stokes", "ours", "ours + edge sketch"):
+        assert {"l1", "l2", "psnr", "ssim"} <= set(results[method]), method
+    assert card["data"]["sources"] and card["licence"]
+
+
+def test_a_sketch_draws_edges_where_its_strokes_are(model) -> None:
+    """Same image, same hole, with and without guidance strokes across a smooth gradient: with the
+    sketch, the fill's edge strength on the strokes must rise well above both the unguided fill's on
+    the same pixels and the guided fill's in the rest of the hole."""
+    torch.set_num_threads(2)
+    image, mask, sketch = demo_case()
+    r = sketch_response(model, image, mask, sketch)
+    assert r["on_strokes_with_sketch"] > 2.0 * r["on_strokes_without_sketch"], r
+    assert r["on_strokes_with_sketch"] > 2.0 * r["rest_of_hole_with_sketch"], r
