@@ -16,7 +16,7 @@ public final class MaskEdits {
 
     /** Clears the mask; the cleared mask is kept for "reuse previous mask". */
     public static Optional<Edit> clearMask(Document document) {
-        Rect region = document.mask().bounds();
+        Rect region = document.mask().extent();
         if (region.isEmpty()) {
             return Optional.empty();
         }
@@ -27,7 +27,7 @@ public final class MaskEdits {
     }
 
     public static Optional<Edit> clearSketch(Document document) {
-        Rect region = document.sketch().bounds();
+        Rect region = document.sketch().extent();
         if (region.isEmpty()) {
             return Optional.empty();
         }

@@ -118,6 +118,18 @@ public final class GrayRaster {
 
     /** Bounding box of the pixels that are on; {@link Rect#EMPTY} when there are none. */
     public Rect bounds() {
+        return boundsOfAtLeast(ON_THRESHOLD);
+    }
+
+    /**
+     * Bounding box of every non-zero pixel, including a soft brush's faint rim that is not "on": what
+     * clearing a layer must cover so that nothing is left drawn.
+     */
+    public Rect extent() {
+        return boundsOfAtLeast(1);
+    }
+
+    private Rect boundsOfAtLeast(int threshold) {
         int x0 = width;
         int y0 = height;
         int x1 = -1;
@@ -125,7 +137,7 @@ public final class GrayRaster {
         for (int y = 0; y < height; y++) {
             int base = y * width;
             for (int x = 0; x < width; x++) {
-                if ((data[base + x] & 0xFF) >= ON_THRESHOLD) {
+                if ((data[base + x] & 0xFF) >= threshold) {
                     if (x < x0) {
                         x0 = x;
                     }

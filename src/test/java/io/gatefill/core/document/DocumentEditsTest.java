@@ -102,6 +102,21 @@ class DocumentEditsTest {
     }
 
     @Test
+    void clearMaskRemovesASoftBrushRimThatIsNotOn() {
+        BrushTool soft = new BrushTool(ToolKind.MASK_BRUSH, new BrushSettings(40, 0.0));
+        soft.startStroke(doc, 60, 60);
+        soft.continueTo(140, 60);
+        soft.finishStroke();
+        GrayRaster mask = doc.mask();
+        Rect on = mask.bounds();
+        Rect drawn = mask.extent();
+        assertThat(drawn.width()).as("a soft stroke's faint rim lies outside its on-pixels").isGreaterThan(on.width());
+        assertUndoRedo(doc, () -> MaskEdits.clearMask(doc).ifPresent(doc.history()::push),
+                d -> assertThat(d.mask().extent()).isEqualTo(drawn),
+                d -> assertThat(d.mask().data()).containsOnly((byte) 0));
+    }
+
+    @Test
     void clearOfAnEmptyMaskIsNoEdit() {
         assertThat(MaskEdits.clearMask(doc)).isEmpty();
         assertThat(MaskEdits.clearSketch(doc)).isEmpty();
