@@ -25,6 +25,7 @@ import cv2
 import numpy as np
 import torch
 import torch.distributed as dist
+import torch.nn.functional as F
 from torch import Tensor, nn
 
 from .data import PhotoSource, fixed_batch, list_images, make_batch, to_uint8
@@ -34,9 +35,9 @@ from .generator import Generator
 CHECKPOINT_FORMAT = 1
 # The settings that shape what the model learns; a resume that changes one starts a new schedule phase.
 PHASE_KEYS = ("lr", "l1_region", "gan_weight", "warmup_steps", "crop", "batch", "sketch_empty", "box_prob",
-              "ema_decay")
+              "ema_decay", "sketch_weight")
 # What those settings were before they became options (older checkpoints do not name them).
-PHASE_DEFAULTS = {"l1_region": "image", "gan_weight": 1.0, "ema_decay": 0.0}
+PHASE_DEFAULTS = {"l1_region": "image", "gan_weight": 1.0, "ema_decay": 0.0, "sketch_weight": 0.0}
 LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
                "sec_per_step"]
 
@@ -64,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="image: L1 averaged over every pixel (DeepFill v2); hole: averaged over the hole only, "
                         "the pixels the composite keeps")
     p.add_argument("--gan-weight", type=float, default=1.0, help="weight of the generator's hinge term")
+    p.add_argument("--sketch-weight", type=float, default=0.0,
+                   help="extra L1 weight on pixels within 1 px of a sketch stroke (0 = plain L1)")
     p.add_argument("--ema-decay", type=float, default=0.0,
                    help="keep an exponential moving average of the generator's weights (e.g. 0.995); "
                         "export and evaluation use it when present. 0 = off")
@@ -138,6 +141,7 @@ class TrainState:
     wall_seconds: float = 0.0
     l1_region: str = "image"
     gan_weight: float = 1.0
+    sketch_weight: float = 0.0
     phases: List[Dict[str, Any]] = field(default_factory=list)
     G_ema: Optional[Generator] = None
     ema_decay: float = 0.0
@@ -158,7 +162,7 @@ def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> Train
         g_train = nn.parallel.DistributedDataParallel(g_train, device_ids=ids)
         d_train = nn.parallel.DistributedDataParallel(D, device_ids=ids)
     state = TrainState(G, D, opt_g, opt_d, g_train, d_train, l1_region=args.l1_region, gan_weight=args.gan_weight,
-                       ema_decay=args.ema_decay)
+                       ema_decay=args.ema_decay, sketch_weight=args.sketch_weight)
     if args.ema_decay > 0:
         state.G_ema = _ema_copy(G)
     return state
@@ -195,16 +199,33 @@ def note_phase(state: TrainState, args: argparse.Namespace) -> None:
         state.phases.append(current)
 
 
-def l1_loss(prediction: Tensor, target: Tensor, mask: Tensor, region: str) -> Tensor:
+def l1_loss(prediction: Tensor, target: Tensor, mask: Tensor, region: str,
+            stroke_weight: Optional[Tensor] = None) -> Tensor:
     """Mean absolute error over every pixel ("image") or over the hole only ("hole").
 
     Only hole pixels survive the composite, so "hole" spends the whole gradient where the result is
     judged; "image" (the paper's choice) also asks the network to copy the known pixels back.
+    ``stroke_weight`` ([N,1,H,W], 1 elsewhere) multiplies the error per pixel; the normaliser stays the
+    plain pixel count, so extra weight adds loss instead of diluting the rest.
     """
+    error = (prediction - target).abs()
+    if stroke_weight is not None:
+        error = error * stroke_weight
     if region == "image":
-        return (prediction - target).abs().mean()
+        return error.mean()
     hole_pixels = mask.sum() * prediction.shape[1]
-    return ((prediction - target).abs() * mask).sum() / hole_pixels.clamp_min(1.0)
+    return (error * mask).sum() / hole_pixels.clamp_min(1.0)
+
+
+def sketch_stroke_weight(sketch: Tensor, mask: Tensor, extra: float) -> Optional[Tensor]:
+    """1 + ``extra`` on hole pixels within one pixel of a sketch stroke (Canny edges sit between
+    pixels), else 1. A sketch's strokes are where the original has its edges, so errors there can
+    only be reduced by reading the sketch: the plain L1 had not taught that after 16,000 images
+    (edge strength on strokes was the same with and without the sketch)."""
+    if extra <= 0:
+        return None
+    near = F.max_pool2d(sketch * mask, kernel_size=3, stride=1, padding=1)
+    return 1.0 + extra * near
 
 
 def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, adversarial: bool
@@ -224,8 +245,9 @@ def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, a
         d_loss.backward()
         state.opt_d.step()
         out.update(d_loss=float(d_loss), d_real=float(real.mean()), d_fake=float(fake.mean()))
-    l1_coarse = l1_loss(coarse, image, mask, state.l1_region)
-    l1_refined = l1_loss(refined, image, mask, state.l1_region)
+    weight = sketch_stroke_weight(sketch, mask, state.sketch_weight)
+    l1_coarse = l1_loss(coarse, image, mask, state.l1_region, weight)
+    l1_refined = l1_loss(refined, image, mask, state.l1_region, weight)
     g_loss = l1_coarse + l1_refined
     if adversarial:
         # The G step reads D without DDP (no gradient sync needed) and without building D's gradients.
@@ -484,7 +506,8 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
         _log(d, f"weights from {args.init_weights} at step {state.step} ({state.images_seen} images seen); "
                 f"fresh optimisers")
     note_phase(state, args)
-    _log(d, f"lr {args.lr}, L1 over the {args.l1_region}, GAN weight {args.gan_weight}, "
+    _log(d, f"lr {args.lr}, L1 over the {args.l1_region} (+{args.sketch_weight} on sketch strokes), "
+            f"GAN weight {args.gan_weight}, EMA {args.ema_decay}, "
             f"L1-only until step {args.warmup_steps}")
     _log(d, f"device {device}, world {d.world}, threads {torch.get_num_threads()}, "
             f"G {sum(p.numel() for p in state.G.parameters())} params, "

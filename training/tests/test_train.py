@@ -207,3 +207,21 @@ def test_weight_average_resumes_exactly_and_is_what_gets_exported(photo_dir, tmp
     raw, _ = generator_from_checkpoint(tmp_path / "a" / "last.pt", use_ema=False)
     for a, b in zip(raw.state_dict().values(), whole.G.state_dict().values()):
         assert torch.equal(a, b)
+
+
+def test_sketch_strokes_weigh_more_in_the_l1_loss() -> None:
+    from gatefill_train.trainer import sketch_stroke_weight
+    target = torch.zeros(1, 3, 9, 9)
+    mask = torch.zeros(1, 1, 9, 9)
+    mask[:, :, 1:8, 1:8] = 1
+    sketch = torch.zeros(1, 1, 9, 9)
+    sketch[:, :, 4, 2:7] = 1
+    weight = sketch_stroke_weight(sketch, mask, 4.0)
+    assert float(weight[0, 0, 4, 4]) == 5.0 and float(weight[0, 0, 3, 4]) == 5.0  # on and next to the stroke
+    assert float(weight[0, 0, 1, 1]) == 1.0
+    assert sketch_stroke_weight(sketch, mask, 0.0) is None
+    off_stroke, on_stroke = target.clone(), target.clone()
+    off_stroke[:, :, 1, 1:8] = 1.0
+    on_stroke[:, :, 4, 1:8] = 1.0
+    assert float(l1_loss(on_stroke, target, mask, "hole", weight)) > 3 * float(
+        l1_loss(off_stroke, target, mask, "hole", weight))
