@@ -55,7 +55,7 @@ def main(argv=None) -> dict:
     if args.model and not is_torchscript(args.model):
         facts = read_checkpoint_summary(args.model)
         result["checkpoint"] = {"step": facts["step"], "images_seen": facts["images_seen"],
-                                "cpu_hours": round(facts["cpu_seconds"] / 3600, 3)}
+                                "cpu_hours": round(facts["cpu_seconds"] / 3600, 3), "weights": facts["weights"]}
     (out / "evaluation.json").write_text(json.dumps(result, indent=1) + "\n")
     columns = ["OpenCV Telea"] + (["ours"] if args.model else [])
     sample_grid(cases, methods, columns, out / "samples.png")

@@ -30,6 +30,8 @@ def main() -> None:
     ap.add_argument("--manifest", default=str(HERE / "corpus_manifest.json"),
                     help="corpus manifest for the card's data sources ('' for none)")
     ap.add_argument("--evaluation", default=None, help="evaluation.json written by training/evaluate.py")
+    ap.add_argument("--sketch-figures", default=None,
+                    help="JSON printed by training/sketch_demo.py, stored in the card as sketch_guidance")
     ap.add_argument("--licence", default=DEFAULT_LICENCE)
     ap.add_argument("--licence-note", default=DEFAULT_NOTE)
     ap.add_argument("--freeze", action="store_true",
@@ -40,6 +42,9 @@ def main() -> None:
     g, ckpt = generator_from_checkpoint(args.checkpoint)
     evaluation = json.loads(Path(args.evaluation).read_text()) if args.evaluation else None
     extra = training_card(ckpt, args.manifest or None, evaluation, args.licence, args.licence_note)
+    if args.sketch_figures:
+        extra["sketch_guidance"] = {"method": "training/sketch_demo.py (gatefill_train.sketch_check.sketch_response)",
+                                    "figures": json.loads(Path(args.sketch_figures).read_text())}
     card = export_model(g, args.out, extra, freeze=args.freeze)
     print(json.dumps({k: card[k] for k in ("file", "sha256", "conv_type", "cnum", "parameters", "sketch")}
                      | {"images_seen": card["training"]["images_seen"],

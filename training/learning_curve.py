@@ -18,18 +18,19 @@ def main() -> None:
     runs = sorted((r for r in runs if "checkpoint" in r), key=lambda r: r["checkpoint"]["step"])
     if not runs:
         raise SystemExit("no evaluation of a checkpoint given")
-    rows = ["| method | step | images seen | CPU h | L1 | L2 | PSNR dB | SSIM | L1 in hole |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| method | step | images seen | CPU h | weights | L1 | L2 | PSNR dB | SSIM | L1 in hole |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
 
     def cells(r: dict) -> str:
         return f"{r['l1']:.4f} | {r['l2']:.4f} | {r['psnr']:.2f} | {r['ssim']:.4f} | {r['l1_hole']:.4f}"
     for name in ("OpenCV Telea", "OpenCV Navier-Stokes"):
-        rows.append(f"| {name} | – | – | – | {cells(runs[-1]['results'][name])} |")
+        rows.append(f"| {name} | – | – | – | – | {cells(runs[-1]['results'][name])} |")
     for r in runs:
         c = r["checkpoint"]
         for name in ("ours", "ours + edge sketch"):
             if name in r["results"]:
-                rows.append(f"| {name} | {c['step']} | {c['images_seen']:,} | {c['cpu_hours']:.2f} | "
+                weights = {"ema": "average", "raw": "last step"}.get(c.get("weights", "raw"))
+                rows.append(f"| {name} | {c['step']} | {c['images_seen']:,} | {c['cpu_hours']:.2f} | {weights} | "
                             f"{cells(r['results'][name])} |")
     print("\n".join(rows))
 

@@ -21,6 +21,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from gatefill_train.data import PhotoSource, center_crop, list_images  # noqa: E402
+from gatefill_train.evaluate import load_model  # noqa: E402
 from gatefill_train.sketch_check import demo_case, fill, sketch_response  # noqa: E402
 from gatefill_train.sketches import edge_map  # noqa: E402
 
@@ -35,14 +36,15 @@ def row(module, image, mask, sketch) -> np.ndarray:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--model", required=True)
+    ap.add_argument("--model", required=True, help="exported .pt or training checkpoint")
     ap.add_argument("--val-data", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--photos", type=int, default=2)
     ap.add_argument("--size", type=int, default=256)
+    ap.add_argument("--figures", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    module = torch.jit.load(args.model, map_location="cpu").eval()
+    module = load_model(args.model)[0]
     image, mask, sketch = demo_case(args.size)
     rows = [row(module, image, mask, sketch)]
     figures = {"synthetic": sketch_response(module, image, mask, sketch)}
@@ -58,7 +60,10 @@ def main() -> None:
     grid = np.concatenate(rows, axis=0)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     cv2.imwrite(args.out, cv2.cvtColor(grid, cv2.COLOR_RGB2BGR))
-    print(json.dumps({k: {m: round(v, 2) for m, v in r.items()} for k, r in figures.items()}, indent=1))
+    figures_json = json.dumps({k: {m: round(v, 2) for m, v in r.items()} for k, r in figures.items()}, indent=1)
+    if args.figures:
+        Path(args.figures).write_text(figures_json + "\n")
+    print(figures_json)
 
 
 if __name__ == "__main__":

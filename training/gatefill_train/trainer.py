@@ -621,6 +621,7 @@ def read_checkpoint_summary(path: str | os.PathLike) -> Dict[str, Any]:
     ckpt = load_trusted(path)
     summary = {k: ckpt[k] for k in ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")}
     summary["phases"] = ckpt.get("phases") or [phase_of(ckpt["args"], 0)]
+    summary["weights"] = "ema" if ckpt.get("G_ema") else "raw"
     return summary
 
 
