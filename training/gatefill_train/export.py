@@ -63,7 +63,7 @@ def generator_from_checkpoint(path: str | os.PathLike, use_ema: bool = True) -> 
     m = ckpt["model"]
     g = Generator(m["cnum"], m["conv_type"], m["use_sketch"])
     weights = ckpt["G_ema"] if use_ema and ckpt.get("G_ema") else ckpt["G"]
-    g.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in weights.items()})
+    g.load_state_dict(weights)  # copies into float32 parameters, also from a compact float16 checkpoint
     ckpt["exported_weights"] = "ema" if weights is ckpt.get("G_ema") else "raw"
     return g.eval(), ckpt
 

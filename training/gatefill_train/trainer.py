@@ -381,8 +381,9 @@ def load_compact(path: str | os.PathLike, state: TrainState, d: Dist) -> None:
     if ckpt.get("format") != COMPACT_FORMAT:
         raise ValueError(f"{path}: not a compact checkpoint (format {ckpt.get('format')!r})")
     _check_model(path, ckpt["model"], state)
-    state.G.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ckpt["G"].items()})
-    state.D.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ckpt["D"].items()})
+    # load_state_dict copies into the float32 parameters, so the float16 tensors need no conversion.
+    state.G.load_state_dict(ckpt["G"])
+    state.D.load_state_dict(ckpt["D"])
     state.step = int(ckpt["step"])
     state.images_seen = int(ckpt["images_seen"])
     state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
@@ -396,7 +397,7 @@ def _load_ema(state: TrainState, saved: Optional[Dict[str, Tensor]]) -> None:
     loaded weights."""
     if state.G_ema is None:
         return
-    state.G_ema.load_state_dict({k: v.float() for k, v in saved.items()} if saved else state.G.state_dict())
+    state.G_ema.load_state_dict(saved if saved else state.G.state_dict())
 
 
 def _check_model(path: str | os.PathLike, m: Dict[str, Any], state: TrainState) -> None:
