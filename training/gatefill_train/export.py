@@ -61,7 +61,7 @@ def generator_from_checkpoint(path: str | os.PathLike, use_ema: bool = True) -> 
     from .trainer import load_trusted
     ckpt = load_trusted(path)
     m = ckpt["model"]
-    g = Generator(m["cnum"], m["conv_type"], m["use_sketch"])
+    g = Generator(m["cnum"], m["conv_type"], m["use_sketch"], m.get("refine_sketch", False))
     weights = ckpt["G_ema"] if use_ema and ckpt.get("G_ema") else ckpt["G"]
     g.load_state_dict(weights)  # copies into float32 parameters, also from a compact float16 checkpoint
     ckpt["exported_weights"] = "ema" if weights is ckpt.get("G_ema") else "raw"
@@ -123,6 +123,7 @@ def export_model(generator: Generator, out_pt: str | os.PathLike, card_extra: Di
         "parameters": count_parameters(g),
         "input_channels": g.in_channels,
         "sketch": g.use_sketch,
+        "sketch_inputs": (["coarse", "refinement"] if g.refine_sketch else ["coarse"]) if g.use_sketch else [],
         "contract": CONTRACT,
         "gate_layers": {**gate_layer_card(name), "sha256": sha256_file(gates_pt),
                         "count": int(gate_maps.shape[1])},

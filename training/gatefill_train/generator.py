@@ -7,6 +7,11 @@ Widths follow the released ``gen_conv(x, cnum)``, whose convolution has ``cnum``
 into ``cnum/2`` features and ``cnum/2`` gates; so with ``cnum=48`` and 5 input channels (masked image,
 ones, mask) the generator has exactly 4,052,478 parameters. A sketch adds one input channel.
 
+Our one departure (``refine_sketch``): the released model feeds the sketch to the coarse network only,
+whose output is blurry by design, so a stroke reaches the refinement network as a faint smudge at best.
+With ``refine_sketch`` both refinement branches also see the sketch as a fourth input channel, so the
+network that draws the sharp result knows where the edges go.
+
 The same topology is built with partial or vanilla convolutions (``conv_type``); those keep the feature
 widths and therefore have about half the parameters.
 
@@ -16,7 +21,7 @@ H and W multiples of 8; hole pixels of ``image`` are ignored (blanked here).
 """
 from __future__ import annotations
 
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 import torch
 import torch.nn.functional as F
@@ -68,8 +73,11 @@ def _build(conv_type: str, spec: List[Tuple[int, int, int, int, int, str, bool]]
 class Generator(nn.Module):
     """Coarse-to-fine gated-convolution inpainting generator; ``forward`` is the exported contract."""
 
-    def __init__(self, cnum: int = 48, conv_type: str = "gated", use_sketch: bool = True) -> None:
+    def __init__(self, cnum: int = 48, conv_type: str = "gated", use_sketch: bool = True,
+                 refine_sketch: bool = False) -> None:
         super().__init__()
+        if refine_sketch and not use_sketch:
+            raise ValueError("refine_sketch needs use_sketch")
         if conv_type not in CONV_TYPES:
             raise ValueError(f"conv_type must be one of {CONV_TYPES}, got {conv_type!r}")
         if cnum % 4 != 0 or cnum <= 0:
@@ -77,12 +85,14 @@ class Generator(nn.Module):
         self.cnum = cnum
         self.conv_type = conv_type
         self.use_sketch = use_sketch
+        self.refine_sketch = refine_sketch
         self.in_channels = 6 if use_sketch else 5
+        r_in = 4 if refine_sketch else 3
         h = cnum // 2
         q = 4 * h
         self.coarse = _build(conv_type, _coarse_spec(self.in_channels, h))
         self.refine_conv = _build(conv_type, [
-            (3, h, 5, 1, 1, "elu", False),
+            (r_in, h, 5, 1, 1, "elu", False),
             (h, h, 3, 2, 1, "elu", False),
             (h, 2 * h, 3, 1, 1, "elu", False),
             (2 * h, 2 * h, 3, 2, 1, "elu", False),
@@ -94,7 +104,7 @@ class Generator(nn.Module):
             (q, q, 3, 1, 16, "elu", False),
         ])
         self.refine_attn_in = _build(conv_type, [
-            (3, h, 5, 1, 1, "elu", False),
+            (r_in, h, 5, 1, 1, "elu", False),
             (h, h, 3, 2, 1, "elu", False),
             (h, 2 * h, 3, 1, 1, "elu", False),
             (2 * h, q, 3, 2, 1, "elu", False),
@@ -124,6 +134,12 @@ class Generator(nn.Module):
             parts.append(sketch * mask)
         return torch.cat(parts, dim=1), 1.0 - mask
 
+    def _refine_input(self, coarse: Tensor, image: Tensor, mask: Tensor, sketch: Tensor) -> Tensor:
+        xnow = coarse * mask + image * (1.0 - mask)
+        if self.refine_sketch:
+            return torch.cat([xnow, sketch * mask], dim=1)
+        return xnow
+
     def forward_train(self, image: Tensor, mask: Tensor, sketch: Tensor) -> Tuple[Tensor, Tensor]:
         """Returns (coarse, refined), both [N,3,H,W] in [-1,1]; the coarse output is supervised too."""
         x, valid = self._inputs(image, mask, sketch)
@@ -131,7 +147,7 @@ class Generator(nn.Module):
             x, valid = layer(x, valid)
         coarse = torch.tanh(x)
 
-        xnow = coarse * mask + image * (1.0 - mask)
+        xnow = self._refine_input(coarse, image, mask, sketch)
         # The refinement input has no hole left, so partial convolutions start from an all-valid mask.
         full = torch.ones_like(mask)
         y, m1 = xnow, full
@@ -167,7 +183,7 @@ class Generator(nn.Module):
                 maps.append(F.interpolate(layer.gate(x, valid), size=size, mode="nearest"))
             x, valid = layer(x, valid)
         coarse = torch.tanh(x)
-        xnow = coarse * mask + image * (1.0 - mask)
+        xnow = self._refine_input(coarse, image, mask, sketch)
         full = torch.ones_like(mask)
         for i, layer in enumerate(self.refine_conv):
             if i == 0:
@@ -184,6 +200,22 @@ class GateView(nn.Module):
 
     def forward(self, image: Tensor, mask: Tensor, sketch: Tensor) -> Tensor:
         return self.generator.gate_maps(image, mask, sketch)
+
+
+REFINE_INPUT_CONVS = ("refine_conv.0.conv.weight", "refine_attn_in.0.conv.weight")
+
+
+def widen_for_refine_sketch(state_dict: Dict[str, Tensor]) -> Dict[str, Tensor]:
+    """A generator state dict without the refinement sketch channel, adapted to a ``refine_sketch``
+    generator: the new input channel's weights are zero, so the widened network computes exactly what
+    the old one did and training starts from there instead of from scratch."""
+    out = dict(state_dict)
+    for key in REFINE_INPUT_CONVS:
+        w = out[key]
+        if w.shape[1] != 3:
+            raise ValueError(f"{key}: expected 3 input channels to widen, found {w.shape[1]}")
+        out[key] = torch.cat([w, torch.zeros_like(w[:, :1])], dim=1)
+    return out
 
 
 def count_parameters(module: nn.Module) -> int:

@@ -30,14 +30,15 @@ from torch import Tensor, nn
 
 from .data import PhotoSource, fixed_batch, list_images, make_batch, to_uint8
 from .discriminator import Discriminator, d_hinge_loss, g_hinge_loss
-from .generator import Generator
+from .generator import REFINE_INPUT_CONVS, Generator, widen_for_refine_sketch
 
 CHECKPOINT_FORMAT = 1
 # The settings that shape what the model learns; a resume that changes one starts a new schedule phase.
 PHASE_KEYS = ("lr", "l1_region", "gan_weight", "warmup_steps", "crop", "batch", "sketch_empty", "box_prob",
-              "ema_decay", "sketch_weight")
+              "ema_decay", "sketch_weight", "refine_sketch")
 # What those settings were before they became options (older checkpoints do not name them).
-PHASE_DEFAULTS = {"l1_region": "image", "gan_weight": 1.0, "ema_decay": 0.0, "sketch_weight": 0.0}
+PHASE_DEFAULTS = {"l1_region": "image", "gan_weight": 1.0, "ema_decay": 0.0, "sketch_weight": 0.0,
+                  "refine_sketch": False}
 LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
                "sec_per_step"]
 
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--d-cnum", type=int, default=64, help="discriminator width (64 = DeepFill v2)")
     p.add_argument("--conv-type", default="gated", choices=["gated", "partial", "vanilla"])
     p.add_argument("--no-sketch", action="store_true", help="train without the sketch input channel")
+    p.add_argument("--refine-sketch", action="store_true",
+                   help="also give the sketch to the refinement network (a checkpoint without it is widened "
+                        "with zero weights by --init-weights)")
     p.add_argument("--sketch-empty", type=float, default=0.4, help="share of samples with an empty sketch")
     p.add_argument("--box-prob", type=float, default=0.5, help="probability of adding a box to the strokes")
     p.add_argument("--min-zoom", type=float, default=1.0,
@@ -151,7 +155,7 @@ class TrainState:
 def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> TrainState:
     torch.manual_seed(args.seed)
     use_sketch = not args.no_sketch
-    G = Generator(args.cnum, args.conv_type, use_sketch).to(device)
+    G = Generator(args.cnum, args.conv_type, use_sketch, args.refine_sketch).to(device)
     D = Discriminator(args.d_cnum, use_sketch).to(device)
     opt_g = torch.optim.Adam(G.parameters(), lr=args.lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(D.parameters(), lr=args.lr, betas=(0.5, 0.999))
@@ -302,7 +306,7 @@ def save_checkpoint(state: TrainState, args: argparse.Namespace, out: Path, d: D
         "phases": state.phases,
         "G_ema": state.G_ema.state_dict() if state.G_ema is not None else None,
         "model": {"cnum": state.G.cnum, "conv_type": state.G.conv_type, "use_sketch": state.G.use_sketch,
-                  "d_cnum": args.d_cnum, "crop": args.crop},
+                  "refine_sketch": state.G.refine_sketch, "d_cnum": args.d_cnum, "crop": args.crop},
         "G": state.G.state_dict(),
         "D": state.D.state_dict(),
         "opt_g": state.opt_g.state_dict(),
@@ -374,22 +378,46 @@ def save_compact(full_path: str | os.PathLike, out_path: str | os.PathLike) -> P
     return out
 
 
-def load_compact(path: str | os.PathLike, state: TrainState, d: Dist) -> None:
-    """Weights and counters from a compact checkpoint; the optimisers start fresh (their moments are
-    not kept), so the first steps after this are a restart of Adam, not an exact resume."""
+def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) -> None:
+    """Weights and counters from a compact or full checkpoint, into a new run folder. A full checkpoint
+    also carries Adam's moments over; after a compact one (no moments) the first steps are a restart of
+    Adam. A generator without the refinement sketch channel is widened when the run asks for it, its
+    moments with it."""
     ckpt = load_trusted(path)
-    if ckpt.get("format") != COMPACT_FORMAT:
-        raise ValueError(f"{path}: not a compact checkpoint (format {ckpt.get('format')!r})")
-    _check_model(path, ckpt["model"], state)
-    # load_state_dict copies into the float32 parameters, so the float16 tensors need no conversion.
-    state.G.load_state_dict(ckpt["G"])
+    if ckpt.get("format") not in (COMPACT_FORMAT, CHECKPOINT_FORMAT):
+        raise ValueError(f"{path}: not a Gatefill checkpoint (format {ckpt.get('format')!r})")
+    widen = state.G.refine_sketch and not ckpt["model"].get("refine_sketch", False)
+    _check_model(path, {**ckpt["model"], "refine_sketch": state.G.refine_sketch} if widen else ckpt["model"],
+                 state)
+    g, g_ema = ckpt["G"], ckpt.get("G_ema")
+    if widen:
+        g = widen_for_refine_sketch(g)
+        g_ema = widen_for_refine_sketch(g_ema) if g_ema else None
+    # load_state_dict copies into the float32 parameters, so float16 tensors need no conversion.
+    state.G.load_state_dict(g)
     state.D.load_state_dict(ckpt["D"])
+    if "opt_g" in ckpt:
+        state.opt_g.load_state_dict(_widen_adam(ckpt["opt_g"], state.G) if widen else ckpt["opt_g"])
+        state.opt_d.load_state_dict(ckpt["opt_d"])
+        _set_lr(state, state.opt_g.defaults["lr"])
     state.step = int(ckpt["step"])
     state.images_seen = int(ckpt["images_seen"])
     state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
     state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
-    state.phases = list(ckpt["phases"])
-    _load_ema(state, ckpt.get("G_ema"))
+    state.phases = list(ckpt.get("phases") or [phase_of(ckpt["args"], 0)])
+    _load_ema(state, g_ema)
+
+
+def _widen_adam(opt_state: Dict[str, Any], G: Generator) -> Dict[str, Any]:
+    """Adam's moments for the widened refinement input convs: zero for the new channel, like its weights.
+    The optimiser holds G.parameters() in named_parameters() order, which widening does not change."""
+    names = [n for n, _ in G.named_parameters()]
+    state = {i: dict(s) for i, s in opt_state["state"].items()}
+    for key in REFINE_INPUT_CONVS:
+        moments = state[names.index(key)]
+        for k in ("exp_avg", "exp_avg_sq"):
+            moments[k] = torch.cat([moments[k], torch.zeros_like(moments[k][:, :1])], dim=1)
+    return {**opt_state, "state": state}
 
 
 def _load_ema(state: TrainState, saved: Optional[Dict[str, Tensor]]) -> None:
@@ -401,10 +429,14 @@ def _load_ema(state: TrainState, saved: Optional[Dict[str, Tensor]]) -> None:
 
 
 def _check_model(path: str | os.PathLike, m: Dict[str, Any], state: TrainState) -> None:
-    if (m["cnum"], m["conv_type"], m["use_sketch"]) != (state.G.cnum, state.G.conv_type, state.G.use_sketch):
-        raise ValueError(f"{path}: checkpoint is cnum={m['cnum']} conv_type={m['conv_type']} "
-                         f"sketch={m['use_sketch']}, but the run asks for cnum={state.G.cnum} "
-                         f"conv_type={state.G.conv_type} sketch={state.G.use_sketch}")
+    G = state.G
+    saved = (m["cnum"], m["conv_type"], m["use_sketch"], m.get("refine_sketch", False))
+    if saved != (G.cnum, G.conv_type, G.use_sketch, G.refine_sketch):
+        raise ValueError(f"{path}: checkpoint is cnum={saved[0]} conv_type={saved[1]} sketch={saved[2]} "
+                         f"refine_sketch={saved[3]}, but the run asks for cnum={G.cnum} "
+                         f"conv_type={G.conv_type} sketch={G.use_sketch} refine_sketch={G.refine_sketch}"
+                         + (" (--init-weights widens a checkpoint for --refine-sketch)"
+                            if G.refine_sketch and not saved[3] else ""))
 
 
 def sample_grid(G: Generator, batch: Tuple[Tensor, Tensor, Tensor], path: Path) -> None:
@@ -503,9 +535,10 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
         load_checkpoint(last, state, d, rng, device)
         _log(d, f"resumed from {last} at step {state.step} ({state.images_seen} images seen)")
     elif args.init_weights:
-        load_compact(args.init_weights, state, d)
+        load_initial_weights(args.init_weights, state, d)
+        moments = "optimiser moments carried over" if state.opt_g.state else "fresh optimisers"
         _log(d, f"weights from {args.init_weights} at step {state.step} ({state.images_seen} images seen); "
-                f"fresh optimisers")
+                f"{moments}")
     note_phase(state, args)
     _log(d, f"lr {args.lr}, L1 over the {args.l1_region} (+{args.sketch_weight} on sketch strokes), "
             f"GAN weight {args.gan_weight}, EMA {args.ema_decay}, "

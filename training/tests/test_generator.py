@@ -2,7 +2,7 @@
 import pytest
 import torch
 
-from gatefill_train.generator import GATE_LAYERS, Generator, GateView, count_parameters
+from gatefill_train.generator import GATE_LAYERS, Generator, GateView, count_parameters, widen_for_refine_sketch
 
 
 def _inputs(n: int = 2, h: int = 32, w: int = 48):
@@ -52,6 +52,27 @@ def test_sketch_changes_output_only_when_enabled() -> None:
             a = g(image, mask, sketch)
             b = g(image, mask, torch.zeros_like(sketch))
         assert (not torch.equal(a, b)) == changes
+
+
+def test_refinement_sketch_channel_widens_a_trained_generator_without_changing_it() -> None:
+    image, mask, sketch = _inputs()
+    torch.manual_seed(0)
+    old = Generator(8).eval()
+    wide = Generator(8, refine_sketch=True).eval()
+    # Both refinement branches' first 5x5 convs gain one input channel (8 gated outputs each).
+    assert count_parameters(wide) == count_parameters(old) + 2 * 25 * 8
+    wide.load_state_dict(widen_for_refine_sketch(old.state_dict()))
+    with torch.no_grad():
+        assert torch.equal(wide(image, mask, sketch), old(image, mask, sketch))
+    # The new channel is trainable: the sketch reaches the refinement input convs' weights.
+    coarse, refined = wide.forward_train(image, mask, sketch)
+    refined.sum().backward()
+    for conv in (wide.refine_conv[0].conv, wide.refine_attn_in[0].conv):
+        assert float(conv.weight.grad[:, 3].abs().sum()) > 0.0
+    with pytest.raises(ValueError, match="expected 3 input channels"):
+        widen_for_refine_sketch(wide.state_dict())
+    with pytest.raises(ValueError, match="needs use_sketch"):
+        Generator(8, use_sketch=False, refine_sketch=True)
 
 
 def test_torchscript_parity_and_gate_maps() -> None:

@@ -177,6 +177,26 @@ def test_compact_checkpoint_refuses_another_architecture(photo_dir, tmp_path) ->
                  "--init-weights", str(compact)] + wider)
 
 
+def test_init_weights_widens_a_checkpoint_for_the_refinement_sketch(photo_dir, tmp_path) -> None:
+    from gatefill_train.export import generator_from_checkpoint
+    common = ["--data", str(photo_dir), "--ema-decay", "0.9"] + TINY
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        old = run(common + ["--out", str(tmp_path / "a"), "--steps", "2"])
+        # An exact resume cannot change the architecture (Adam's moments have the old shapes) ...
+        with pytest.raises(ValueError, match="--init-weights widens"):
+            run(common + ["--out", str(tmp_path / "a"), "--steps", "3", "--refine-sketch"])
+        # ... a full checkpoint given to --init-weights can: counters continue, the new channel starts at 0.
+        wide = run(common + ["--out", str(tmp_path / "b"), "--steps", "3", "--refine-sketch",
+                             "--init-weights", str(tmp_path / "a" / "last.pt")])
+    assert wide.step == 3 and wide.images_seen == old.images_seen + 2
+    assert wide.G.refine_sketch and float(wide.G.refine_conv[0].conv.weight[:, 3].abs().max()) > 0.0
+    # Adam's moments came along (widened): its step count continues instead of restarting.
+    assert all(int(s["step"]) == 3 for s in wide.opt_g.state.values())
+    g, ckpt = generator_from_checkpoint(tmp_path / "b" / "last.pt")
+    assert g.refine_sketch and ckpt["model"]["refine_sketch"] is True
+
+
 def test_a_resume_with_new_settings_records_a_schedule_phase(photo_dir, tmp_path) -> None:
     common = ["--data", str(photo_dir), "--out", str(tmp_path / "p"), "--ckpt-every", "100"] + TINY
     with warnings.catch_warnings():
