@@ -2,6 +2,7 @@
 import csv
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -107,7 +108,12 @@ def test_two_process_distributed_step_on_cpu(photo_dir, tmp_path) -> None:
     out = tmp_path / "ddp"
     # "--redirects 1 --tee 1": Debian's torch 1.13 elastic launcher cannot parse its default "0" under
     # Python 3.11 (IntFlag iteration skips the zero member); teeing stdout sidesteps that parse.
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2",
+    # Not "--standalone": its fixed rendezvous port (29400) collides with any other DDP run on the machine.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--nnodes=1", "--rdzv_backend=c10d",
+           f"--rdzv_endpoint=127.0.0.1:{port}", "--nproc_per_node=2",
            "--redirects", "1", "--tee", "1", str(TRAIN_PY),
            "--data", str(photo_dir), "--out", str(out), "--steps", "2", "--warmup-steps", "1",
            "--threads", "1"] + TINY[:-6] + ["--log-every", "1", "--progress", "none"]
