@@ -3,7 +3,8 @@
 
 Rows: the synthetic gradient of the shipped-model test (strokes with no edge behind them), then validation
 photos with a box hole and their own edges inside it as the sketch. Columns: input (hole grey, sketch
-white) | fill without sketch | fill with sketch | original. Prints the edge-strength figures.
+white) | fill without sketch | fill with sketch | original. Prints the edge-strength figures, also as a
+mean over every validation photo with the same box hole and its own edges as the sketch.
 
 Usage:
   /usr/bin/python3 training/sketch_demo.py --model models/gatefill.pt --val-data /work/corpus/val \
@@ -49,14 +50,19 @@ def main() -> None:
     rows = [row(module, image, mask, sketch)]
     figures = {"synthetic": sketch_response(module, image, mask, sketch)}
     photos = PhotoSource(list_images(args.val_data), max_side=1024).readable()
-    for path, photo in photos[: args.photos]:
+    box = np.zeros((args.size, args.size), np.float32)
+    a, b = args.size // 4, 3 * args.size // 4
+    box[a:b, a:b] = 1.0
+    responses = []
+    for i, (path, photo) in enumerate(photos):
         crop = center_crop(photo, args.size)
-        box = np.zeros((args.size, args.size), np.float32)
-        a, b = args.size // 4, 3 * args.size // 4
-        box[a:b, a:b] = 1.0
         guide = edge_map(crop) * box
-        rows.append(row(module, crop, box, guide))
-        figures[path.stem] = sketch_response(module, crop, box, guide)
+        responses.append(sketch_response(module, crop, box, guide))
+        if i < args.photos:
+            rows.append(row(module, crop, box, guide))
+            figures[path.stem] = responses[-1]
+    figures[f"mean of {len(responses)} validation photos"] = {k: float(np.mean([r[k] for r in responses]))
+                                                             for k in responses[0]}
     grid = np.concatenate(rows, axis=0)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     cv2.imwrite(args.out, cv2.cvtColor(grid, cv2.COLOR_RGB2BGR))

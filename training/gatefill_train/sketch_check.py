@@ -40,7 +40,8 @@ def sketch_response(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray
     """How a sketch changes the fill, on and away from its strokes.
 
     edge_*: mean Sobel edge strength on the strokes (widened by one pixel) with and without the sketch,
-    and with the sketch in the rest of the hole (at least 4 px from a stroke, 2 px inside the hole).
+    and with the sketch in the rest of the hole (at least 4 px from a stroke, 2 px inside the hole); and
+    on the strokes in the original image (for a photo's own edges as sketch: the edge to reproduce).
     change_*: mean absolute change of the fill (0-255, mean over RGB) that adding the sketch causes
     within 2 px of a stroke and at least 7 px away from every stroke.
     """
@@ -53,6 +54,7 @@ def sketch_response(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray
     change = np.abs(with_fill.astype(np.float32) - without_fill.astype(np.float32)).mean(axis=-1)
     return {"edge_on_strokes_with_sketch": float(with_edges[on].mean()),
             "edge_on_strokes_without_sketch": float(without_edges[on].mean()),
+            "edge_on_strokes_original": float(edge_strength(image)[on].mean()),
             "edge_rest_of_hole_with_sketch": float(with_edges[rest].mean()),
             "change_near_strokes": float(change[_near(sketch, 2) & hole].mean()),
             "change_away_from_strokes": float(change[~_near(sketch, 7) & hole].mean())}
