@@ -23,8 +23,7 @@ import torch  # noqa: E402
 
 from gatefill_train.data import PhotoSource, center_crop, list_images  # noqa: E402
 from gatefill_train.evaluate import load_model  # noqa: E402
-from gatefill_train.sketch_check import demo_case, fill, sketch_response  # noqa: E402
-from gatefill_train.sketches import edge_map  # noqa: E402
+from gatefill_train.sketch_check import demo_case, fill, photo_case, sketch_response  # noqa: E402
 
 
 def row(module, image, mask, sketch) -> np.ndarray:
@@ -50,16 +49,12 @@ def main() -> None:
     rows = [row(module, image, mask, sketch)]
     figures = {"synthetic": sketch_response(module, image, mask, sketch)}
     photos = PhotoSource(list_images(args.val_data), max_side=1024).readable()
-    box = np.zeros((args.size, args.size), np.float32)
-    a, b = args.size // 4, 3 * args.size // 4
-    box[a:b, a:b] = 1.0
     responses = []
     for i, (path, photo) in enumerate(photos):
-        crop = center_crop(photo, args.size)
-        guide = edge_map(crop) * box
-        responses.append(sketch_response(module, crop, box, guide))
+        case = photo_case(center_crop(photo, args.size))
+        responses.append(sketch_response(module, *case))
         if i < args.photos:
-            rows.append(row(module, crop, box, guide))
+            rows.append(row(module, *case))
             figures[path.stem] = responses[-1]
     figures[f"mean of {len(responses)} validation photos"] = {k: float(np.mean([r[k] for r in responses]))
                                                              for k in responses[0]}

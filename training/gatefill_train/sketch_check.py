@@ -10,6 +10,8 @@ import cv2
 import numpy as np
 import torch
 
+from .sketches import edge_map
+
 
 def fill(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray, sketch: np.ndarray) -> np.ndarray:
     """Composited uint8 RGB result of a contract model (``mask``/``sketch`` float {0,1} [H,W])."""
@@ -58,6 +60,15 @@ def sketch_response(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray
             "edge_rest_of_hole_with_sketch": float(with_edges[rest].mean()),
             "change_near_strokes": float(change[_near(sketch, 2) & hole].mean()),
             "change_away_from_strokes": float(change[~_near(sketch, 7) & hole].mean())}
+
+
+def photo_case(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A photo with a box hole over its central half and the photo's own edges inside it as the sketch:
+    the sketch says where the original has edges, so a fill that follows it has edges there too."""
+    size = crop.shape[0]
+    box = np.zeros(crop.shape[:2], np.float32)
+    box[size // 4: 3 * size // 4, size // 4: 3 * size // 4] = 1.0
+    return crop, box, edge_map(crop) * box
 
 
 def demo_case(size: int = 256) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -3,13 +3,15 @@ import hashlib
 import json
 from pathlib import Path
 
+import cv2
 import pytest
 import torch
 
-from gatefill_train.sketch_check import demo_case, sketch_response
+from gatefill_train.sketch_check import photo_case, sketch_response
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
 MODEL = MODELS / "gatefill.pt"
+PHOTOS = Path(__file__).resolve().parent / "data" / "sketch"
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +38,20 @@ def test_card_describes_the_file(card) -> None:
     assert card["data"]["sources"] and card["licence"]
 
 
-def test_a_sketch_changes_the_fill_along_its_strokes(model) -> None:
-    """Same image, same hole, with and without guidance strokes across a smooth gradient: what the
-    sketch changes must concentrate along its strokes. (The stronger goal, edges as sharp as the
-    strokes, is not reached by the shipped model yet: README and card give the edge figures.)"""
+def _photo_cases():
+    for path in sorted(PHOTOS.glob("*.jpg")):
+        crop = cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+        yield path.stem, photo_case(crop)
+
+
+def test_a_sketch_draws_edges_along_its_strokes(model) -> None:
+    """Same photo, same box hole (a quarter of the image), with and without the photo's own edges inside
+    the hole as the sketch (four licensed validation photos, one per corpus package): with the sketch
+    the fill has stronger edges on the strokes. The model shipped before the refinement network saw
+    the sketch fails this (0.95x the edge strength without a sketch). Edges as sharp as the original's
+    (about 6x those of these blurry fills) are not reached yet; README has the figures."""
     torch.set_num_threads(2)
-    r = sketch_response(model, *demo_case())
-    assert r["change_near_strokes"] > 1.5 * r["change_away_from_strokes"], r
-    assert r["change_near_strokes"] > 2.0, r
+    responses = {name: sketch_response(model, *case) for name, case in _photo_cases()}
+    assert len(responses) == 4, f"test photos missing in {PHOTOS}"
+    mean = {k: sum(r[k] for r in responses.values()) / len(responses) for k in next(iter(responses.values()))}
+    assert mean["edge_on_strokes_with_sketch"] > 1.05 * mean["edge_on_strokes_without_sketch"], responses
