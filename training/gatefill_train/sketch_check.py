@@ -63,8 +63,9 @@ def sketch_response(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray
 
 
 def photo_case(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A photo with a box hole over its central half and the photo's own edges inside it as the sketch:
-    the sketch says where the original has edges, so a fill that follows it has edges there too."""
+    """A photo with a box hole over its central quarter (half of each side) and the photo's own edges
+    inside it as the sketch: the sketch says where the original has edges, so a fill that follows it has
+    edges there too."""
     size = crop.shape[0]
     box = np.zeros(crop.shape[:2], np.float32)
     box[size // 4: 3 * size // 4, size // 4: 3 * size // 4] = 1.0
