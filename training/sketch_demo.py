@@ -23,7 +23,7 @@ import torch  # noqa: E402
 
 from gatefill_train.data import PhotoSource, center_crop, list_images  # noqa: E402
 from gatefill_train.evaluate import load_model  # noqa: E402
-from gatefill_train.sketch_check import demo_case, fill, photo_case, sketch_response  # noqa: E402
+from gatefill_train.sketch_check import demo_case, fill, mean_response, photo_case, sketch_response  # noqa: E402
 
 
 def row(module, image, mask, sketch) -> np.ndarray:
@@ -56,8 +56,7 @@ def main() -> None:
         if i < args.photos:
             rows.append(row(module, *case))
             figures[path.stem] = responses[-1]
-    figures[f"mean of {len(responses)} validation photos"] = {k: float(np.mean([r[k] for r in responses]))
-                                                             for k in responses[0]}
+    figures[f"mean of {len(responses)} validation photos"] = mean_response(responses)
     grid = np.concatenate(rows, axis=0)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     cv2.imwrite(args.out, cv2.cvtColor(grid, cv2.COLOR_RGB2BGR))

@@ -4,7 +4,7 @@ README example).
 """
 from __future__ import annotations
 
-from typing import Dict
+from typing import Dict, Sequence
 
 import cv2
 import numpy as np
@@ -60,6 +60,11 @@ def sketch_response(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray
             "edge_rest_of_hole_with_sketch": float(with_edges[rest].mean()),
             "change_near_strokes": float(change[_near(sketch, 2) & hole].mean()),
             "change_away_from_strokes": float(change[~_near(sketch, 7) & hole].mean())}
+
+
+def mean_response(responses: Sequence[Dict[str, float]]) -> Dict[str, float]:
+    """Each figure of several ``sketch_response`` results averaged over the cases."""
+    return {k: float(np.mean([r[k] for r in responses])) for k in responses[0]}
 
 
 def photo_case(crop: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

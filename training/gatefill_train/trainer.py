@@ -195,6 +195,11 @@ def phase_of(args: Dict[str, Any], from_step: int) -> Dict[str, Any]:
     return {"from_step": from_step, **{k: args.get(k, PHASE_DEFAULTS.get(k)) for k in PHASE_KEYS}}
 
 
+def recorded_phases(ckpt: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The schedule a checkpoint records; older ones without it ran their saved settings from step 0."""
+    return list(ckpt.get("phases") or [phase_of(ckpt["args"], 0)])
+
+
 def note_phase(state: TrainState, args: argparse.Namespace) -> None:
     """Appends a phase when this run's settings differ from the last recorded ones."""
     current = phase_of(vars(args), state.step)
@@ -333,12 +338,7 @@ def load_checkpoint(path: Path, state: TrainState, d: Dist, rng: np.random.Gener
     state.opt_d.load_state_dict(ckpt["opt_d"])
     _load_ema(state, ckpt.get("G_ema"))
     _set_lr(state, state.opt_g.defaults["lr"])
-    state.step = int(ckpt["step"])
-    state.images_seen = int(ckpt["images_seen"])
-    # Each rank re-accumulates its own CPU time; rank 0 carries the total so far.
-    state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
-    state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
-    state.phases = list(ckpt.get("phases") or [phase_of(ckpt["args"], 0)])
+    _restore_progress(state, ckpt, d)
     states = ckpt["rng"]["numpy"]
     if len(states) == d.world:
         rng.bit_generator.state = states[d.rank]
@@ -347,6 +347,16 @@ def load_checkpoint(path: Path, state: TrainState, d: Dist, rng: np.random.Gener
         rng.bit_generator.state = np.random.default_rng([state.step, d.rank]).bit_generator.state
     torch.set_rng_state(ckpt["rng"]["torch"].cpu())
     random.setstate(ckpt["rng"]["python"])
+
+
+def _restore_progress(state: TrainState, ckpt: Dict[str, Any], d: Dist) -> None:
+    """Step, images seen, CPU and wall time, and schedule: what continues the learning curve."""
+    state.step = int(ckpt["step"])
+    state.images_seen = int(ckpt["images_seen"])
+    # Each rank re-accumulates its own CPU time; rank 0 carries the total so far.
+    state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
+    state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
+    state.phases = recorded_phases(ckpt)
 
 
 def _set_lr(state: TrainState, lr: float) -> None:
@@ -365,7 +375,7 @@ def compact_checkpoint(full: Dict[str, Any]) -> Dict[str, Any]:
     def half(sd: Dict[str, Tensor]) -> Dict[str, Tensor]:
         return {k: v.half() if v.is_floating_point() else v for k, v in sd.items()}
     keep = ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")
-    phases = full.get("phases") or [phase_of(full["args"], 0)]
+    phases = recorded_phases(full)
     ema = full.get("G_ema")
     return {"format": COMPACT_FORMAT, **{k: full[k] for k in keep}, "phases": phases, "G": half(full["G"]),
             "D": half(full["D"]), "G_ema": half(ema) if ema else None}
@@ -400,11 +410,7 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) ->
         state.opt_g.load_state_dict(_widen_adam(ckpt["opt_g"], state.G) if widen else ckpt["opt_g"])
         state.opt_d.load_state_dict(ckpt["opt_d"])
         _set_lr(state, state.opt_g.defaults["lr"])
-    state.step = int(ckpt["step"])
-    state.images_seen = int(ckpt["images_seen"])
-    state.cpu_seconds = float(ckpt["cpu_seconds"]) if d.main else 0.0
-    state.wall_seconds = float(ckpt.get("wall_seconds", 0.0))
-    state.phases = list(ckpt.get("phases") or [phase_of(ckpt["args"], 0)])
+    _restore_progress(state, ckpt, d)
     _load_ema(state, g_ema)
 
 
@@ -654,7 +660,7 @@ def read_checkpoint_summary(path: str | os.PathLike) -> Dict[str, Any]:
     """The fields of a checkpoint an export card needs, without the optimiser states."""
     ckpt = load_trusted(path)
     summary = {k: ckpt[k] for k in ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")}
-    summary["phases"] = ckpt.get("phases") or [phase_of(ckpt["args"], 0)]
+    summary["phases"] = recorded_phases(ckpt)
     summary["weights"] = "ema" if ckpt.get("G_ema") else "raw"
     return summary
 

@@ -7,7 +7,7 @@ import cv2
 import pytest
 import torch
 
-from gatefill_train.sketch_check import photo_case, sketch_response
+from gatefill_train.sketch_check import mean_response, photo_case, sketch_response
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
 MODEL = MODELS / "gatefill.pt"
@@ -53,5 +53,5 @@ def test_a_sketch_draws_edges_along_its_strokes(model) -> None:
     torch.set_num_threads(2)
     responses = {name: sketch_response(model, *case) for name, case in _photo_cases()}
     assert len(responses) == 4, f"test photos missing in {PHOTOS}"
-    mean = {k: sum(r[k] for r in responses.values()) / len(responses) for k in next(iter(responses.values()))}
+    mean = mean_response(list(responses.values()))
     assert mean["edge_on_strokes_with_sketch"] > 1.05 * mean["edge_on_strokes_without_sketch"], responses
