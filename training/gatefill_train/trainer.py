@@ -397,8 +397,7 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) ->
     if ckpt.get("format") not in (COMPACT_FORMAT, CHECKPOINT_FORMAT):
         raise ValueError(f"{path}: not a Gatefill checkpoint (format {ckpt.get('format')!r})")
     widen = state.G.refine_sketch and not ckpt["model"].get("refine_sketch", False)
-    _check_model(path, {**ckpt["model"], "refine_sketch": state.G.refine_sketch} if widen else ckpt["model"],
-                 state)
+    _check_model(path, ckpt["model"], state, may_widen=True)
     g, g_ema = ckpt["G"], ckpt.get("G_ema")
     if widen:
         g = widen_for_refine_sketch(g)
@@ -434,10 +433,14 @@ def _load_ema(state: TrainState, saved: Optional[Dict[str, Tensor]]) -> None:
     state.G_ema.load_state_dict(saved if saved else state.G.state_dict())
 
 
-def _check_model(path: str | os.PathLike, m: Dict[str, Any], state: TrainState) -> None:
+def _check_model(path: str | os.PathLike, m: Dict[str, Any], state: TrainState,
+                 may_widen: bool = False) -> None:
+    """The checkpoint's generator must be the run's; ``may_widen`` also accepts one without the refinement
+    sketch channel when the run adds it (the caller widens the weights)."""
     G = state.G
     saved = (m["cnum"], m["conv_type"], m["use_sketch"], m.get("refine_sketch", False))
-    if saved != (G.cnum, G.conv_type, G.use_sketch, G.refine_sketch):
+    widened = (saved[0], saved[1], saved[2], saved[3] or (may_widen and G.refine_sketch))
+    if widened != (G.cnum, G.conv_type, G.use_sketch, G.refine_sketch):
         raise ValueError(f"{path}: checkpoint is cnum={saved[0]} conv_type={saved[1]} sketch={saved[2]} "
                          f"refine_sketch={saved[3]}, but the run asks for cnum={G.cnum} "
                          f"conv_type={G.conv_type} sketch={G.use_sketch} refine_sketch={G.refine_sketch}"
