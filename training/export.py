@@ -43,7 +43,7 @@ def main() -> None:
     evaluation = json.loads(Path(args.evaluation).read_text()) if args.evaluation else None
     extra = training_card(ckpt, args.manifest or None, evaluation, args.licence, args.licence_note)
     if args.sketch_figures:
-        extra["sketch_guidance"] = {"method": "training/sketch_demo.py (gatefill_train.sketch_check.sketch_response)",
+        extra["sketch_guidance"] = {"method": "training/sketch_demo.py (gatefill_train.sketch_check)",
                                     "figures": json.loads(Path(args.sketch_figures).read_text())}
     card = export_model(g, args.out, extra, freeze=args.freeze)
     print(json.dumps({k: card[k] for k in ("file", "sha256", "conv_type", "cnum", "parameters", "sketch")}

@@ -23,15 +23,18 @@ import torch  # noqa: E402
 
 from gatefill_train.data import PhotoSource, center_crop, list_images  # noqa: E402
 from gatefill_train.evaluate import load_model  # noqa: E402
-from gatefill_train.sketch_check import demo_case, fill, mean_response, photo_case, sketch_response  # noqa: E402
+from gatefill_train.sketch_check import (demo_case, fills_with_and_without, mean_response,  # noqa: E402
+                                         photo_case, response_of_fills)
 
 
-def row(module, image, mask, sketch) -> np.ndarray:
-    hole = mask[:, :, None] > 0.5
-    shown = np.where(hole, 128, image).astype(np.uint8)
+def figure_and_row(module, image, mask, sketch) -> tuple[dict, np.ndarray]:
+    """The case's sketch response and its grid row: input (hole grey, sketch white) | fill without the
+    sketch | fill with it | original."""
+    with_fill, without_fill = fills_with_and_without(module, image, mask, sketch)
+    shown = np.where(mask[:, :, None] > 0.5, 128, image).astype(np.uint8)
     shown[sketch > 0.5] = 255
-    cells = [shown, fill(module, image, mask, np.zeros_like(sketch)), fill(module, image, mask, sketch), image]
-    return np.concatenate(cells, axis=1)
+    row = np.concatenate([shown, without_fill, with_fill, image], axis=1)
+    return response_of_fills(image, mask, sketch, with_fill, without_fill), row
 
 
 def main() -> None:
@@ -45,17 +48,17 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(2)
     module = load_model(args.model)[0]
-    image, mask, sketch = demo_case(args.size)
-    rows = [row(module, image, mask, sketch)]
-    figures = {"synthetic": sketch_response(module, image, mask, sketch)}
+    synthetic, synthetic_row = figure_and_row(module, *demo_case(args.size))
+    rows = [synthetic_row]
+    figures = {"synthetic": synthetic}
     photos = PhotoSource(list_images(args.val_data), max_side=1024).readable()
     responses = []
     for i, (path, photo) in enumerate(photos):
-        case = photo_case(center_crop(photo, args.size))
-        responses.append(sketch_response(module, *case))
+        response, photo_row = figure_and_row(module, *photo_case(center_crop(photo, args.size)))
+        responses.append(response)
         if i < args.photos:
-            rows.append(row(module, *case))
-            figures[path.stem] = responses[-1]
+            rows.append(photo_row)
+            figures[path.stem] = response
     figures[f"mean of {len(responses)} validation photos"] = mean_response(responses)
     grid = np.concatenate(rows, axis=0)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

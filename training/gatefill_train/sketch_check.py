@@ -37,8 +37,20 @@ def _near(sketch: np.ndarray, radius: int) -> np.ndarray:
     return cv2.dilate((sketch > 0.5).astype(np.uint8), np.ones((size, size), np.uint8)) > 0
 
 
+def fills_with_and_without(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray,
+                           sketch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The composited fill for the same image and hole with the sketch, and with an empty one."""
+    return fill(module, image, mask, sketch), fill(module, image, mask, np.zeros_like(sketch))
+
+
 def sketch_response(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray,
                     sketch: np.ndarray) -> Dict[str, float]:
+    """``response_of_fills`` of the model's two fills."""
+    return response_of_fills(image, mask, sketch, *fills_with_and_without(module, image, mask, sketch))
+
+
+def response_of_fills(image: np.ndarray, mask: np.ndarray, sketch: np.ndarray, with_fill: np.ndarray,
+                      without_fill: np.ndarray) -> Dict[str, float]:
     """How a sketch changes the fill, on and away from its strokes.
 
     edge_*: mean Sobel edge strength on the strokes (widened by one pixel) with and without the sketch,
@@ -50,8 +62,6 @@ def sketch_response(module: torch.nn.Module, image: np.ndarray, mask: np.ndarray
     hole = mask > 0.5
     inner = cv2.erode(hole.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     on, rest = _near(sketch, 1) & hole, ~_near(sketch, 4) & inner
-    with_fill = fill(module, image, mask, sketch)
-    without_fill = fill(module, image, mask, np.zeros_like(sketch))
     with_edges, without_edges = edge_strength(with_fill), edge_strength(without_fill)
     change = np.abs(with_fill.astype(np.float32) - without_fill.astype(np.float32)).mean(axis=-1)
     return {"edge_on_strokes_with_sketch": float(with_edges[on].mean()),
