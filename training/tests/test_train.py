@@ -210,8 +210,9 @@ def test_a_resume_with_new_settings_records_a_schedule_phase(photo_dir, tmp_path
         run(common + ["--steps", "1"])
         run(common + ["--steps", "2"])  # same settings: same phase
         state = run(common + ["--steps", "3", "--l1-region", "hole", "--lr", "3e-4"])
-    assert [(p["from_step"], p["l1_region"], p["lr"]) for p in state.phases] == [(0, "image", 1e-4),
-                                                                              (2, "hole", 3e-4)]
+        state = run(common + ["--steps", "4", "--l1-region", "hole", "--lr", "3e-4", "--ssim-weight", "1"])
+    assert [(p["from_step"], p["l1_region"], p["lr"], p["ssim_weight"]) for p in state.phases] == [
+        (0, "image", 1e-4, 0.0), (2, "hole", 3e-4, 0.0), (3, "hole", 3e-4, 1.0)]
     assert load_trusted(tmp_path / "p" / "last.pt")["phases"] == state.phases
 
 
@@ -251,3 +252,40 @@ def test_sketch_strokes_weigh_more_in_the_l1_loss() -> None:
     on_stroke[:, :, 4, 1:8] = 1.0
     assert float(l1_loss(on_stroke, target, mask, "hole", weight)) > 3 * float(
         l1_loss(off_stroke, target, mask, "hole", weight))
+
+
+def test_ssim_loss_is_the_evaluation_ssim_and_charges_only_around_the_hole() -> None:
+    from gatefill_train.evaluate import ssim
+    from gatefill_train.trainer import ssim_loss, ssim_map
+    rng = np.random.default_rng(3)
+    a = rng.random((48, 48, 3))
+    b = np.clip(a + rng.normal(0, 0.1, a.shape), 0, 1)
+
+    def tensor(x: np.ndarray) -> torch.Tensor:
+        return torch.from_numpy(x).permute(2, 0, 1)[None].float() * 2 - 1
+    # Same window and constants as the evaluation; only the border rule differs (reflect-101 vs reflect).
+    assert abs(float(ssim_map(tensor(a), tensor(b)).mean()) - ssim(a, b)) < 2e-3
+    mask = torch.zeros(1, 1, 48, 48)
+    mask[:, :, :12, :12] = 1
+    target = tensor(a)
+    assert float(ssim_loss(target, target, mask)) == pytest.approx(0.0, abs=1e-6)
+    far = target.clone()
+    far[:, :, 30:, 30:] = tensor(b)[:, :, 30:, 30:]  # beyond the 11x11 window of every hole pixel
+    assert float(ssim_loss(far, target, mask)) == pytest.approx(0.0, abs=1e-6)
+    inside = target.clone().requires_grad_(True)
+    noisy = inside + 0.2 * torch.from_numpy(rng.standard_normal((1, 3, 48, 48))).float() * mask
+    loss = ssim_loss(noisy, target, mask)
+    assert float(loss) > 0.03
+    loss.backward()
+    assert float(inside.grad.abs().sum()) > 0
+
+
+def test_ssim_weight_adds_the_structure_term_to_the_generator_loss(photo_dir) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        batch = make_batch(PhotoSource.from_folder(photo_dir), np.random.default_rng(0), 2, 32)
+    for weight in (0.0, 1.0):
+        args = build_parser().parse_args(["--data", "x", "--out", "x", "--ssim-weight", str(weight)] + TINY)
+        out = train_step(make_state(args, torch.device("cpu"), Dist()), *batch, adversarial=False)
+        assert ("ssim_loss" in out) == (weight > 0), out
+    assert 0.0 < out["ssim_loss"] < 2.0
