@@ -18,4 +18,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gatefill_train.trainer import run  # noqa: E402
 
 if __name__ == "__main__":
-    run()
+    state = run()
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        # Torch 1.13 with gloo can deadlock when the DDP wrappers are freed at exit: the main thread,
+        # holding the GIL, joins gloo's worker thread in ~ProcessGroupGloo while another thread waits
+        # for the GIL to free a tensor (gdb on a hung rank; about 1 run in 10 on 2 cores). Checkpoints
+        # and logs are written by now, so a worker leaves without that teardown; holding ``state``
+        # keeps the wrappers alive until then.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

@@ -174,7 +174,8 @@ def training_card(ckpt: Dict[str, Any], manifest: Optional[str], evaluation: Opt
             "l1_only_warmup_steps": args.get("warmup_steps"),
             "sketch_empty_share": None if args.get("no_sketch") else args.get("sketch_empty"),
             "loss": "L1(coarse) + L1(refined) + gan_weight x SN-PatchGAN hinge (DeepFill v2: image L1, "
-                    "weight 1); l1_region 'hole' averages the L1 terms over hole pixels only",
+                    "weight 1) + ssim_weight x (1 - SSIM over the hole of the composited result; 0 in "
+                    "DeepFill v2); l1_region 'hole' averages the L1 terms over hole pixels only",
             "optimizer": "Adam betas (0.5, 0.999), lr per phase",
             "schedule": ckpt.get("phases") or [phase_of(args, 0)],
             "weights": (f"exponential moving average of the generator weights, decay {args.get('ema_decay')}"

@@ -686,9 +686,9 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
             _log(d, f"replica check: max weight-sum difference {spread:.3e}")
             if spread > 1e-6 * max(1.0, abs(float(total.item()))):
                 raise RuntimeError(f"DDP replicas diverged (weight-sum spread {spread})")
-            # Leave together: a rank tearing down gloo while its peer is still inside the last
-            # collective could leave that peer spinning at exit (seen ~1 run in 12 on 2 cores). Only on
-            # the normal path: after an error on one rank, a barrier would hang the others.
+            # Leave together, so no rank tears down gloo while its peer is still inside the last
+            # collective (the deadlock at exit itself is avoided in train.py). Only on the normal path:
+            # after an error on one rank, a barrier would hang the others.
             dist.barrier()
         _log(d, f"stopped at step {state.step}; checkpoint {last}")
     finally:
