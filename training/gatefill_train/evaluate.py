@@ -24,15 +24,21 @@ from .masks import random_mask
 from .sketches import edge_map
 
 
+# SSIM's window and stabilising constants (Wang et al. 2004), shared with the training loss's
+# differentiable twin (trainer.ssim_map) so that the loss optimises what is reported.
+SSIM_WINDOW, SSIM_SIGMA = 11, 1.5
+SSIM_C1, SSIM_C2 = 0.01 ** 2, 0.03 ** 2
+
+
 def ssim(a: np.ndarray, b: np.ndarray) -> float:
     """Mean SSIM of two float images in [0,1], [H,W,C]."""
-    c1, c2 = 0.01 ** 2, 0.03 ** 2
+    c1, c2 = SSIM_C1, SSIM_C2
     vals = []
     for ch in range(a.shape[2]):
         x, y = a[:, :, ch].astype(np.float64), b[:, :, ch].astype(np.float64)
 
         def blur(z: np.ndarray) -> np.ndarray:
-            return cv2.GaussianBlur(z, (11, 11), 1.5, borderType=cv2.BORDER_REFLECT)
+            return cv2.GaussianBlur(z, (SSIM_WINDOW, SSIM_WINDOW), SSIM_SIGMA, borderType=cv2.BORDER_REFLECT)
         mx, my = blur(x), blur(y)
         sxx, syy, sxy = blur(x * x) - mx * mx, blur(y * y) - my * my, blur(x * y) - mx * my
         m = ((2 * mx * my + c1) * (2 * sxy + c2)) / ((mx * mx + my * my + c1) * (sxx + syy + c2))

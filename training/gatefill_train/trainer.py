@@ -30,6 +30,7 @@ from torch import Tensor, nn
 
 from .data import PhotoSource, fixed_batch, list_images, make_batch, to_uint8
 from .discriminator import Discriminator, d_hinge_loss, g_hinge_loss
+from .evaluate import SSIM_C1, SSIM_C2, SSIM_SIGMA, SSIM_WINDOW
 from .generator import REFINE_INPUT_CONVS, Generator, widen_for_refine_sketch
 
 CHECKPOINT_FORMAT = 1
@@ -230,10 +231,11 @@ def l1_loss(prediction: Tensor, target: Tensor, mask: Tensor, region: str,
     return (error * mask).sum() / hole_pixels.clamp_min(1.0)
 
 
-def _gaussian_blur(x: Tensor, sigma: float = 1.5, size: int = 11) -> Tensor:
-    """Per-channel separable Gaussian blur with reflected borders (SSIM's 11x11, sigma 1.5 window)."""
+def _ssim_blur(x: Tensor) -> Tensor:
+    """Per-channel separable Gaussian blur over SSIM's window, with reflected borders."""
+    size = SSIM_WINDOW
     r = torch.arange(size, dtype=x.dtype, device=x.device) - size // 2
-    k = torch.exp(-r * r / (2 * sigma * sigma))
+    k = torch.exp(-r * r / (2 * SSIM_SIGMA ** 2))
     k = k / k.sum()
     c = x.shape[1]
     x = F.pad(x, [size // 2] * 4, mode="reflect")
@@ -245,11 +247,11 @@ def ssim_map(a: Tensor, b: Tensor) -> Tensor:
     """Per-pixel, per-channel SSIM of two [N,C,H,W] images in [-1,1], computed on [0,1] with the
     constants and window of the evaluation's ``evaluate.ssim`` (its differentiable twin)."""
     a, b = (a + 1) / 2, (b + 1) / 2
-    c1, c2 = 0.01 ** 2, 0.03 ** 2
-    ma, mb = _gaussian_blur(a), _gaussian_blur(b)
-    saa = _gaussian_blur(a * a) - ma * ma
-    sbb = _gaussian_blur(b * b) - mb * mb
-    sab = _gaussian_blur(a * b) - ma * mb
+    c1, c2 = SSIM_C1, SSIM_C2
+    ma, mb = _ssim_blur(a), _ssim_blur(b)
+    saa = _ssim_blur(a * a) - ma * ma
+    sbb = _ssim_blur(b * b) - mb * mb
+    sab = _ssim_blur(a * b) - ma * mb
     return ((2 * ma * mb + c1) * (2 * sab + c2)) / ((ma * ma + mb * mb + c1) * (saa + sbb + c2))
 
 
