@@ -4,14 +4,15 @@ import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
 import io.gatefill.core.pipeline.InpaintResult;
 import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.ProgressListener;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
-import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.djl.DjlInpaintEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,6 +65,9 @@ public final class InpaintCommand implements Callable<Integer> {
     @Mixin
     EngineArgs engineArgs;
 
+    @Mixin
+    FillArgs fillArgs;
+
     @Override
     public Integer call() {
         return CommandCall.run(spec, (outWriter, err) -> {
@@ -74,36 +78,48 @@ public final class InpaintCommand implements Callable<Integer> {
 
     private void run(PrintWriter log) throws CommandFailure {
         Strategy chosen = parseStrategy(strategy);
+        FillEngine fillEngine = fillArgs.engine();
         checkOutput();
         LoadedImage loaded = loadImage();
         int w = loaded.image().getWidth();
         int h = loaded.image().getHeight();
         GrayRaster holes = readRaster("mask", mask, w, h);
         GrayRaster strokes = sketch == null ? null : readRaster("sketch", sketch, w, h);
-        InpaintRequest request = new InpaintRequest(loaded.image(), holes, strokes, chosen);
+        InpaintRequest request = new InpaintRequest(loaded.image(), holes, strokes, chosen, fillEngine, fillArgs.seed);
 
-        ModelFiles files = engineArgs.files();
         // Refuse bad masks before the seconds-long model load; the real settings need the card, but
         // validation does not depend on them.
         try {
-            new InpaintPipeline(input -> null, PipelineSettings.defaults()).plan(request);
+            new InpaintPipeline(null, PipelineSettings.defaults()).plan(request);
         } catch (InpaintException e) {
             throw failure(e);
         }
         long start = System.nanoTime();
         InpaintResult result;
-        try (DjlInpaintEngine engine = engineArgs.load(files, new java.io.PrintStream(System.err, true))) {
-            InpaintPipeline pipeline = new InpaintPipeline(engine,
-                    PipelineSettings.forTrainResolution(engine.card().trainResolution()));
-            result = pipeline.run(request, (done, total, message) -> {
-                if (done < total) {
+        ProgressListener progress = new ProgressListener() {
+            private String last;
+
+            @Override
+            public void progress(int done, int total, String message) {
+                if (done < total && !message.equals(last)) {
+                    last = message;
                     log.println(message);
                     log.flush();
                 }
-            }, null);
-            log.printf(Locale.ROOT, "Filled %d region(s) on %s in %.2f s; changed area %s%n",
-                    result.windows().size(), engine.describe().device(), (System.nanoTime() - start) / 1e9,
-                    result.affected());
+            }
+        };
+        try {
+            if (fillEngine.needsModel()) {
+                try (DjlInpaintEngine engine = engineArgs.load(engineArgs.files(), new java.io.PrintStream(System.err, true))) {
+                    InpaintPipeline pipeline = new InpaintPipeline(engine,
+                            PipelineSettings.forTrainResolution(engine.card().trainResolution()));
+                    result = pipeline.run(request, progress, null);
+                    logFilled(log, fillEngine, result, engine.describe().device(), start);
+                }
+            } else {
+                result = new InpaintPipeline(null, PipelineSettings.defaults()).run(request, progress, null);
+                logFilled(log, fillEngine, result, "the CPU", start);
+            }
         } catch (InpaintException e) {
             throw failure(e);
         }
@@ -113,6 +129,11 @@ public final class InpaintCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }
         log.println("Wrote " + out);
+    }
+
+    private static void logFilled(PrintWriter log, FillEngine engine, InpaintResult result, String device, long start) {
+        log.printf(Locale.ROOT, "Filled %d region(s) with the %s engine on %s in %.2f s; changed area %s%n",
+                result.windows().size(), engine.id(), device, (System.nanoTime() - start) / 1e9, result.affected());
     }
 
     static Strategy parseStrategy(String text) throws CommandFailure {

@@ -2,28 +2,48 @@ package io.gatefill.core.pipeline;
 
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
+import io.gatefill.core.synthesis.PatchSynthesizer;
+import io.gatefill.core.synthesis.SynthesisMonitor;
+import io.gatefill.core.synthesis.SynthesisResult;
+import io.gatefill.core.synthesis.SynthesisSettings;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 
 /**
- * The one fill pipeline shared by the editor, the CLI and batch: plan regions, cut and scale a window
- * per region, pad, run the model, unpad, scale back and composite only hole pixels with a feathered
- * seam. Pixels outside the hole are copied, never recomputed, so they stay byte-identical; alpha is
- * carried through from the input everywhere.
+ * The one fill pipeline shared by the editor, the CLI and batch: plan regions, then by the request's
+ * {@link FillEngine}: cut and scale a window per region, pad, run the model, unpad, scale back and
+ * composite hole pixels with a feathered seam ({@code model}); or synthesise the hole from the
+ * photo's own patches at full resolution, guided by the model's prediction ({@code hybrid}) or not
+ * ({@code patch}). Pixels outside the hole are copied, never recomputed, so they stay
+ * byte-identical; alpha is carried through from the input everywhere.
  *
- * <p>{@link #run} blocks for as long as inference takes: call it from a background thread. One
+ * <p>{@link #run} blocks for as long as the fill takes: call it from a background thread. One
  * pipeline may be used from several threads only if its {@link Inpainter} allows that.
  */
 public final class InpaintPipeline {
+    /** Progress steps per synthesis window, so a single-region fill still reports real progress. */
+    private static final int STEPS_PER_SYNTHESIS = 100;
+
     private final Inpainter inpainter;
     private final PipelineSettings settings;
+    private final SynthesisSettings synthesis;
 
     public InpaintPipeline(Inpainter inpainter, PipelineSettings settings) {
-        this.inpainter = Objects.requireNonNull(inpainter, "inpainter");
+        this(inpainter, settings, SynthesisSettings.defaults());
+    }
+
+    /**
+     * @param inpainter the model, or null when there is none: then only {@link FillEngine#PATCH}
+     *                  requests can run, and the others are refused with a message that says so
+     */
+    public InpaintPipeline(Inpainter inpainter, PipelineSettings settings, SynthesisSettings synthesis) {
+        this.inpainter = inpainter;
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.synthesis = Objects.requireNonNull(synthesis, "synthesis");
     }
 
     public PipelineSettings settings() {
@@ -45,6 +65,13 @@ public final class InpaintPipeline {
         int h = request.image().getHeight();
         BinaryMask remaining = validatedMask(request);
         BinaryMask sketch = request.sketch() == null ? null : BinaryMask.of(request.sketch());
+        if (request.engine().needsModel() && inpainter == null) {
+            throw new InpaintException(InpaintException.Reason.ENGINE_FAILED, "The " + request.engine().id()
+                    + " engine needs the model, which is not loaded; the patch engine fills without it.");
+        }
+        if (request.engine() != FillEngine.MODEL) {
+            return synthesise(request, remaining, sketch, listener, token);
+        }
         List<Window> windows = plan(request.strategy(), remaining, w, h);
 
         BufferedImage result = toArgb(request.image());
@@ -65,8 +92,109 @@ public final class InpaintPipeline {
 
     /** The windows {@link #run} would use, without running the model (previews and tests). */
     public List<Window> plan(InpaintRequest request) throws InpaintException {
-        return plan(request.strategy(), validatedMask(request), request.image().getWidth(),
-                request.image().getHeight());
+        BinaryMask mask = validatedMask(request);
+        int w = request.image().getWidth();
+        int h = request.image().getHeight();
+        return request.engine() == FillEngine.MODEL ? plan(request.strategy(), mask, w, h)
+                : synthesisWindows(mask, w, h);
+    }
+
+    /**
+     * Patch and hybrid fills work at full resolution whatever the strategy: a small photo is one window
+     * with every hole; a large one gets a window per region with context around it.
+     */
+    private List<Window> synthesisWindows(BinaryMask mask, int w, int h) {
+        if ((long) w * h <= settings.wholePhotoPixels()) {
+            return List.of(new Window(bounds(mask), new Rect(0, 0, w, h), w, h));
+        }
+        List<Window> windows = new ArrayList<>();
+        for (Rect region : RegionPlanner.plan(mask, settings.mergeDistance())) {
+            windows.add(WindowPlanner.synthesis(region, w, h, settings));
+        }
+        return windows;
+    }
+
+    private InpaintResult synthesise(InpaintRequest request, BinaryMask remaining, BinaryMask sketch,
+                                     ProgressListener listener, CancellationToken token) throws InpaintException {
+        int w = request.image().getWidth();
+        int h = request.image().getHeight();
+        List<Window> windows = synthesisWindows(remaining, w, h);
+        BufferedImage result = toArgb(request.image());
+        int[] pixels = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
+        int total = windows.size() * STEPS_PER_SYNTHESIS;
+        Rect affected = null;
+        for (int i = 0; i < windows.size(); i++) {
+            token.throwIfCancelled();
+            Window window = windows.get(i);
+            int base = i * STEPS_PER_SYNTHESIS;
+            String where = windows.size() == 1 ? "" : " (region " + (i + 1) + " of " + windows.size() + ")";
+            int[] guide = null;
+            if (request.engine() == FillEngine.HYBRID) {
+                listener.progress(base, total, "Running the model" + where);
+                guide = guide(window, pixels, w, h, remaining, sketch);
+            }
+            SynthesisMonitor monitor = new SynthesisMonitor() {
+                @Override
+                public void progress(double fraction, String stage) {
+                    listener.progress(base + (int) (fraction * (STEPS_PER_SYNTHESIS - 1)), total, stage + where);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return token.isCancelled();
+                }
+            };
+            Rect win = window.window();
+            BinaryMask hole = remaining.crop(win.x(), win.y(), win.width(), win.height());
+            SynthesisResult filled;
+            try {
+                filled = PatchSynthesizer.fill(cut(pixels, w, win), win.width(), win.height(), hole.bits, guide,
+                        synthesis.withSeed(request.seed() + i), monitor);
+            } catch (CancellationException e) {
+                token.throwIfCancelled();
+                throw new InpaintException(InpaintException.Reason.CANCELLED, "Fill cancelled; nothing was changed.", e);
+            }
+            composite(window, pixels, w, remaining, hole, filled.pixels(), Feather.weights(hole, 0));
+            affected = affected == null ? window.region() : RegionPlanner.union(affected, window.region());
+        }
+        token.throwIfCancelled();
+        listener.progress(total, total, "Done");
+        return new InpaintResult(result, affected, windows);
+    }
+
+    /**
+     * The generator's prediction over a synthesis window: the window's pixels, with each of its
+     * regions' hole pixels replaced by the model's fill of that region, run at the training scale.
+     */
+    private int[] guide(Window synthesisWindow, int[] pixels, int imageWidth, int imageHeight, BinaryMask remaining,
+                        BinaryMask sketch) throws InpaintException {
+        Rect win = synthesisWindow.window();
+        int[] guide = cut(pixels, imageWidth, win);
+        BinaryMask inWindow = remaining.crop(win.x(), win.y(), win.width(), win.height());
+        List<Rect> regions = RegionPlanner.plan(inWindow, settings.mergeDistance());
+        for (Rect local : regions) {
+            Rect region = new Rect(local.x() + win.x(), local.y() + win.y(), local.width(), local.height());
+            Window model = WindowPlanner.crop(region, imageWidth, imageHeight, settings,
+                    Math.min(settings.maxModelSide(), settings.trainResolution()));
+            int[] predicted = predict(model, pixels, imageWidth, remaining, sketch);
+            Rect mw = model.window();
+            for (int y = region.y(); y < region.bottom(); y++) {
+                for (int x = region.x(); x < region.right(); x++) {
+                    if (remaining.get(x, y) && win.contains(x, y)) {
+                        guide[(y - win.y()) * win.width() + x - win.x()] = predicted[(y - mw.y()) * mw.width() + x - mw.x()];
+                    }
+                }
+            }
+        }
+        return guide;
+    }
+
+    private static int[] cut(int[] pixels, int imageWidth, Rect win) {
+        int[] crop = new int[win.width() * win.height()];
+        for (int y = 0; y < win.height(); y++) {
+            System.arraycopy(pixels, (win.y() + y) * imageWidth + win.x(), crop, y * win.width(), win.width());
+        }
+        return crop;
     }
 
     private BinaryMask validatedMask(InpaintRequest request) throws InpaintException {
@@ -130,12 +258,18 @@ public final class InpaintPipeline {
     private void fillWindow(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask sketch)
             throws InpaintException {
         Rect win = window.window();
+        BinaryMask hole = remaining.crop(win.x(), win.y(), win.width(), win.height());
+        int[] predicted = predict(window, pixels, imageWidth, remaining, sketch);
+        composite(window, pixels, imageWidth, remaining, hole, predicted, Feather.weights(hole, settings.featherWidth()));
+    }
+
+    /** The model's prediction for every pixel of a window, at the window's full size. */
+    private int[] predict(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask sketch)
+            throws InpaintException {
+        Rect win = window.window();
         int ww = win.width();
         int wh = win.height();
-        int[] crop = new int[ww * wh];
-        for (int y = 0; y < wh; y++) {
-            System.arraycopy(pixels, (win.y() + y) * imageWidth + win.x(), crop, y * ww, ww);
-        }
+        int[] crop = cut(pixels, imageWidth, win);
         // Every not-yet-filled hole in the window is unknown to the model, including other regions'
         // holes; holes filled by earlier windows are ordinary context by now.
         BinaryMask hole = remaining.crop(win.x(), win.y(), ww, wh);
@@ -173,15 +307,14 @@ public final class InpaintPipeline {
         if (window.scaled()) {
             predicted = Resampler.growBilinear(predicted, sw, sh, ww, wh);
         }
-        composite(window, pixels, imageWidth, remaining, hole, predicted);
+        return predicted;
     }
 
     /** Blends the prediction into hole pixels of the window's region only; alpha stays the input's. */
-    private void composite(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask hole,
-                           int[] predicted) {
+    private static void composite(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask hole,
+                                  int[] predicted, int[] weight) {
         Rect win = window.window();
         Rect region = window.region();
-        int[] weight = Feather.weights(hole, settings.featherWidth());
         for (int y = region.y(); y < region.y() + region.height(); y++) {
             for (int x = region.x(); x < region.x() + region.width(); x++) {
                 int li = (y - win.y()) * win.width() + (x - win.x());

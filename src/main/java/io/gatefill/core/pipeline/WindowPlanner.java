@@ -13,11 +13,29 @@ final class WindowPlanner {
      * unless the image itself is smaller), then scaled so its longer side fits {@code maxModelSide}.
      */
     static Window crop(Rect region, int imageWidth, int imageHeight, PipelineSettings settings) {
+        return crop(region, imageWidth, imageHeight, settings, settings.maxModelSide());
+    }
+
+    /** A CROP window scaled to fit {@code maxSide} (the hybrid engine runs the model at its training scale). */
+    static Window crop(Rect region, int imageWidth, int imageHeight, PipelineSettings settings, int maxSide) {
         int w = span(region.width(), settings.contextMargin(), settings.trainResolution(), imageWidth);
         int h = span(region.height(), settings.contextMargin(), settings.trainResolution(), imageHeight);
         int x = shiftInward(region.x() + region.width() / 2 - w / 2, w, imageWidth);
         int y = shiftInward(region.y() + region.height() / 2 - h / 2, h, imageHeight);
-        return scaled(region, new Rect(x, y, w, h), settings.maxModelSide());
+        return scaled(region, new Rect(x, y, w, h), maxSide);
+    }
+
+    /**
+     * The full-resolution window the patch synthesis copies from: the region plus a margin of at least
+     * {@code synthesisMargin} and half the region's longer side, shifted inward at the borders.
+     */
+    static Window synthesis(Rect region, int imageWidth, int imageHeight, PipelineSettings settings) {
+        int margin = Math.max(settings.synthesisMargin(), Math.max(region.width(), region.height()) / 2);
+        int w = span(region.width(), margin, 0, imageWidth);
+        int h = span(region.height(), margin, 0, imageHeight);
+        int x = shiftInward(region.x() + region.width() / 2 - w / 2, w, imageWidth);
+        int y = shiftInward(region.y() + region.height() / 2 - h / 2, h, imageHeight);
+        return new Window(region, new Rect(x, y, w, h), w, h);
     }
 
     /** The whole image, scaled down so its longer side fits {@code maxSide} (RESIZE) or unscaled (ORIGINAL). */

@@ -1,0 +1,42 @@
+package io.gatefill.core.synthesis;
+
+/**
+ * sRGB (ARGB ints) to CIE L*a*b* (D65), interleaved as three floats per pixel. Patches are compared in
+ * Lab because its distances follow perceived colour difference; the output is voted from the original
+ * sRGB pixels, so no conversion back is needed.
+ */
+final class Lab {
+    private static final float[] LINEAR = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            double c = i / 255.0;
+            LINEAR[i] = (float) (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+    }
+
+    private Lab() {
+    }
+
+    /** Converts {@code argb} to a new interleaved Lab array of {@code 3 * argb.length} floats. */
+    static float[] fromArgb(int[] argb) {
+        float[] lab = new float[argb.length * 3];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            float r = LINEAR[(p >> 16) & 0xFF];
+            float g = LINEAR[(p >> 8) & 0xFF];
+            float b = LINEAR[p & 0xFF];
+            float fx = f((0.4124564f * r + 0.3575761f * g + 0.1804375f * b) / 0.95047f);
+            float fy = f(0.2126729f * r + 0.7151522f * g + 0.0721750f * b);
+            float fz = f((0.0193339f * r + 0.1191920f * g + 0.9503041f * b) / 1.08883f);
+            lab[3 * i] = 116 * fy - 16;
+            lab[3 * i + 1] = 500 * (fx - fy);
+            lab[3 * i + 2] = 200 * (fy - fz);
+        }
+        return lab;
+    }
+
+    private static float f(float t) {
+        return t > 0.008856f ? (float) Math.cbrt(t) : 7.787f * t + 16f / 116f;
+    }
+}

@@ -1,0 +1,159 @@
+package io.gatefill.core.synthesis;
+
+/**
+ * One pyramid level of a synthesis: the working image as {@link Features} (known pixels exact, hole
+ * pixels the current estimate), the hole, which pixels may centre a source patch, which centre a target patch,
+ * and, for the hybrid engine, the generator's prediction with the matching low-passed image.
+ * Arrays are flat, row-major, one entry (three floats for colours) per pixel.
+ */
+final class Level {
+    final int width;
+    final int height;
+    /** {@link Features#CHANNELS} floats per pixel. */
+    final float[] features;
+    final byte[] hole;
+    /** 1 where a whole patch centred here lies inside the level and touches no hole pixel. */
+    byte[] source;
+    /** The indices where {@link #source} is 1, for drawing random sources. */
+    int[] sources;
+    /** 1 where a patch centred here covers at least one hole pixel. */
+    byte[] target;
+    /** Vote weight from the distance to the known border (1 next to it, smaller inside). */
+    float[] confidence;
+    /** Prediction in Lab (three floats per pixel) inside the hole, {@link #lowpass} elsewhere; null without a guide. */
+    float[] guide;
+    /** The image low-passed to the prediction's blur, compared with {@link #guide}; null without one. */
+    float[] lowpass;
+
+    Level(int width, int height, float[] features, byte[] hole) {
+        this.width = width;
+        this.height = height;
+        this.features = features;
+        this.hole = hole;
+    }
+
+    int pixels() {
+        return width * height;
+    }
+
+    /** Fills in sources, targets and confidence for a patch radius; false when no source patch exists. */
+    boolean prepare(int radius, float borderConfidence) {
+        int[] integral = holeIntegral();
+        int n = pixels();
+        source = new byte[n];
+        target = new byte[n];
+        int count = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int x0 = Math.max(0, x - radius);
+                int y0 = Math.max(0, y - radius);
+                int x1 = Math.min(width - 1, x + radius);
+                int y1 = Math.min(height - 1, y + radius);
+                int holes = boxSum(integral, x0, y0, x1, y1);
+                boolean inside = x >= radius && y >= radius && x < width - radius && y < height - radius;
+                if (holes > 0) {
+                    target[y * width + x] = 1;
+                } else if (inside) {
+                    source[y * width + x] = 1;
+                    count++;
+                }
+            }
+        }
+        sources = new int[count];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (source[i] != 0) {
+                sources[k++] = i;
+            }
+        }
+        float[] distance = Distances.toKnown(hole, width, height);
+        confidence = new float[n];
+        double logBase = Math.log(borderConfidence);
+        for (int i = 0; i < n; i++) {
+            // Capped so deep holes do not underflow; only ratios between nearby patches matter.
+            confidence[i] = (float) Math.exp(-logBase * Math.min(distance[i], 60f));
+        }
+        return count > 0;
+    }
+
+    /** Summed-area table of the hole, (width+1) x (height+1). */
+    private int[] holeIntegral() {
+        int stride = width + 1;
+        int[] s = new int[stride * (height + 1)];
+        for (int y = 0; y < height; y++) {
+            int row = 0;
+            for (int x = 0; x < width; x++) {
+                row += hole[y * width + x];
+                s[(y + 1) * stride + x + 1] = s[y * stride + x + 1] + row;
+            }
+        }
+        return s;
+    }
+
+    private int boxSum(int[] s, int x0, int y0, int x1, int y1) {
+        int stride = width + 1;
+        return s[(y1 + 1) * stride + x1 + 1] - s[y0 * stride + x1 + 1] - s[(y1 + 1) * stride + x0] + s[y0 * stride + x0];
+    }
+
+    /**
+     * The next coarser level: half the size (rounded up), a pixel is a hole when any pixel under it is,
+     * and a known pixel is the mean of the pixels under it; the guide is averaged the same way.
+     */
+    Level half() {
+        int w = (width + 1) / 2;
+        int h = (height + 1) / 2;
+        int channels = Features.CHANNELS;
+        float[] coarse = new float[w * h * channels];
+        byte[] coarseHole = new byte[w * h];
+        float[] coarseGuide = guide == null ? null : new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int o = y * w + x;
+                int n = 0;
+                for (int dy = 0; dy < 2; dy++) {
+                    int yy = 2 * y + dy;
+                    if (yy >= height) {
+                        continue;
+                    }
+                    for (int dx = 0; dx < 2; dx++) {
+                        int xx = 2 * x + dx;
+                        if (xx >= width) {
+                            continue;
+                        }
+                        int i = yy * width + xx;
+                        coarseHole[o] |= hole[i];
+                        for (int c = 0; c < channels; c++) {
+                            coarse[channels * o + c] += features[channels * i + c];
+                        }
+                        if (coarseGuide != null) {
+                            for (int c = 0; c < 3; c++) {
+                                coarseGuide[3 * o + c] += guide[3 * i + c];
+                            }
+                        }
+                        n++;
+                    }
+                }
+                for (int c = 0; c < channels; c++) {
+                    coarse[channels * o + c] /= n;
+                }
+                if (coarseGuide != null) {
+                    for (int c = 0; c < 3; c++) {
+                        coarseGuide[3 * o + c] /= n;
+                    }
+                }
+            }
+        }
+        Level next = new Level(w, h, coarse, coarseHole);
+        next.guide = coarseGuide;
+        return next;
+    }
+
+    /** Largest distance from a hole pixel to the nearest known pixel. */
+    float holeRadius() {
+        float[] d = Distances.toKnown(hole, width, height);
+        float max = 0;
+        for (float v : d) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+}

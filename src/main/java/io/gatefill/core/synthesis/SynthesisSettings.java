@@ -1,0 +1,86 @@
+package io.gatefill.core.synthesis;
+
+/**
+ * Tuning of the multi-scale patch synthesis. The defaults were chosen by measuring fills of object
+ * holes on held-out photos (README, "Detail synthesis"); tests may shrink them for speed.
+ *
+ * @param patchRadius         patches are (2r+1)^2 pixels; 3 gives the 7x7 patches of the literature
+ * @param coarsestHoleRadius  the pyramid goes down until no hole pixel is farther than this from a
+ *                            known pixel, so the coarsest hole is a few patches across
+ * @param minCoarsestSide     ... but never below this side, so enough source patches remain
+ * @param coarseIterations    EM iterations (match, then vote) at the coarsest level
+ * @param fineIterations      EM iterations at the finest level; levels between interpolate
+ * @param matchIterations     PatchMatch sweeps per EM iteration, alternating scan order
+ * @param fineSearchRadius    random search starts at this radius on every level but the coarsest,
+ *                            whose field is random and needs the whole level
+ * @param guideWeight         weight of the distance to the generator's prediction (hybrid), relative
+ *                            to the distance to the current fill, at the coarsest level
+ * @param fineGuideWeight     the same at the finest level (levels between: geometric steps), lower,
+ *                            because structure is settled coarse and fine texture is the photo's
+ * @param guideBlur           Gaussian sigma, in full-resolution pixels, of the low-pass applied to
+ *                            source patches before they are compared with the blurry prediction
+ * @param textureWeight       weight of the texture channels of {@link Features} in the patch distance
+ * @param borderConfidence    vote weight falls by this factor per pixel of distance from the known
+ *                            border, since patches near it match real context most reliably
+ * @param seed                same seed, same fill; "Fill again" takes another
+ * @param threads             worker threads (the result does not depend on it)
+ */
+public record SynthesisSettings(int patchRadius, int coarsestHoleRadius, int minCoarsestSide,
+                                int coarseIterations, int fineIterations, int matchIterations,
+                                int fineSearchRadius, float guideWeight, float fineGuideWeight, float guideBlur,
+                                float textureWeight, float borderConfidence, long seed, int threads) {
+    /** The most worker threads a synthesis may use; more only adds scheduling on a desktop CPU. */
+    public static final int MAX_THREADS = 64;
+
+    public SynthesisSettings {
+        if (patchRadius < 1 || patchRadius > 8 || coarsestHoleRadius < 1 || minCoarsestSide < 4
+                || coarseIterations < 1 || fineIterations < 1 || matchIterations < 1 || fineSearchRadius < 1
+                || guideWeight < 0 || fineGuideWeight < 0 || guideBlur < 0 || textureWeight < 0 || borderConfidence < 1) {
+            throw new IllegalArgumentException("invalid synthesis settings");
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1-" + MAX_THREADS + ", not " + threads);
+        }
+    }
+
+    public static SynthesisSettings defaults() {
+        return new SynthesisSettings(3, 8, 24, 8, 2, 2, 24, 8.0f, 0.05f, 6.0f, 16.0f, 1.3f, 0L,
+                Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public SynthesisSettings withSeed(long newSeed) {
+        return new SynthesisSettings(patchRadius, coarsestHoleRadius, minCoarsestSide, coarseIterations,
+                fineIterations, matchIterations, fineSearchRadius, guideWeight, fineGuideWeight, guideBlur, textureWeight, borderConfidence,
+                newSeed, threads);
+    }
+
+    public SynthesisSettings withThreads(int newThreads) {
+        return new SynthesisSettings(patchRadius, coarsestHoleRadius, minCoarsestSide, coarseIterations,
+                fineIterations, matchIterations, fineSearchRadius, guideWeight, fineGuideWeight, guideBlur, textureWeight, borderConfidence,
+                seed, newThreads);
+    }
+
+    public SynthesisSettings withGuideWeight(float weight) {
+        return new SynthesisSettings(patchRadius, coarsestHoleRadius, minCoarsestSide, coarseIterations,
+                fineIterations, matchIterations, fineSearchRadius, weight, fineGuideWeight, guideBlur, textureWeight, borderConfidence,
+                seed, threads);
+    }
+
+    /** Guide weight at {@code level} of {@code levels} (0 = finest). */
+    float guideWeightAt(int level, int levels) {
+        if (levels <= 1 || guideWeight == 0 || fineGuideWeight == 0) {
+            return levels <= 1 ? fineGuideWeight : (level == 0 ? fineGuideWeight : guideWeight);
+        }
+        double t = (double) level / (levels - 1);
+        return (float) (fineGuideWeight * Math.pow(guideWeight / fineGuideWeight, t));
+    }
+
+    /** EM iterations at {@code level} of {@code levels} (0 = finest), from coarse to fine linearly. */
+    int iterationsAt(int level, int levels) {
+        if (levels <= 1) {
+            return coarseIterations;
+        }
+        double t = (double) level / (levels - 1);
+        return (int) Math.round(fineIterations + t * (coarseIterations - fineIterations));
+    }
+}
