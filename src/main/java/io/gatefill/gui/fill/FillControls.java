@@ -1,5 +1,6 @@
 package io.gatefill.gui.fill;
 
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.gui.EditorViewModel;
 import io.gatefill.gui.MainView;
 import javafx.beans.binding.Bindings;
@@ -17,6 +18,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
@@ -25,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
+import org.controlsfx.control.SegmentedButton;
 
 /**
  * Adds the Fill feature to the editor window from outside (so the editor's own view stays
@@ -61,6 +64,22 @@ public final class FillControls {
         run.setAccelerator(KeyCombination.valueOf("Shortcut+Enter"));
         run.disableProperty().bind(fill.canFillProperty().not());
         run.setOnAction(e -> fill.fill());
+        MenuItem again = new MenuItem("Fill Again (another variation)");
+        again.setId("menu-fill-again");
+        again.setAccelerator(KeyCombination.valueOf("Shortcut+Shift+Enter"));
+        again.disableProperty().bind(fill.canFillProperty().not());
+        again.setOnAction(e -> fill.fillAgain());
+        Menu engines = new Menu("Engine");
+        ToggleGroup group = new ToggleGroup();
+        for (FillEngine engine : FillEngine.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(label(engine));
+            item.setId("menu-engine-" + engine.id());
+            item.setToggleGroup(group);
+            item.setSelected(fill.engineProperty().get() == engine);
+            item.setOnAction(e -> fill.engineProperty().set(engine));
+            fill.engineProperty().addListener((obs, old, now) -> item.setSelected(now == engine));
+            engines.getItems().add(item);
+        }
         MenuItem cancel = new MenuItem("Cancel Fill");
         cancel.setId("menu-fill-cancel");
         cancel.setAccelerator(KeyCombination.valueOf("Esc"));
@@ -79,8 +98,50 @@ public final class FillControls {
         });
         MenuItem compare = new MenuItem("Hold \\ to compare with the photo before filling");
         compare.setDisable(true);
-        return new Menu("Fill", null, run, cancel, new javafx.scene.control.SeparatorMenuItem(), auto, gates,
-                refresh, compare);
+        return new Menu("Fill", null, run, again, cancel, engines, new javafx.scene.control.SeparatorMenuItem(), auto,
+                gates, refresh, compare);
+    }
+
+    static String label(FillEngine engine) {
+        return switch (engine) {
+            case HYBRID -> "Hybrid";
+            case PATCH -> "Patch";
+            case MODEL -> "Model";
+        };
+    }
+
+    private static String explanation(FillEngine engine) {
+        return switch (engine) {
+            case HYBRID -> "The model places lines and colours; texture is copied from the photo at full resolution";
+            case PATCH -> "Texture copied from the photo alone; needs no model";
+            case MODEL -> "The model's own prediction (smooth)";
+        };
+    }
+
+    /** Hybrid / Patch / Model, one pressed, kept in step with the view model both ways. */
+    private static Node engineChoice(FillViewModel fill) {
+        SegmentedButton choice = new SegmentedButton();
+        choice.setId("fill-engine");
+        for (FillEngine engine : FillEngine.values()) {
+            ToggleButton button = new ToggleButton(label(engine));
+            button.setId("fill-engine-" + engine.id());
+            button.setUserData(engine);
+            button.setFocusTraversable(false);
+            button.setTooltip(new Tooltip(explanation(engine)));
+            button.setSelected(fill.engineProperty().get() == engine);
+            choice.getButtons().add(button);
+        }
+        choice.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one engine is always chosen
+            } else {
+                fill.engineProperty().set((FillEngine) now.getUserData());
+            }
+        });
+        fill.engineProperty().addListener((obs, old, now) -> choice.getButtons().forEach(
+                b -> b.setSelected(b.getUserData() == now)));
+        choice.disableProperty().bind(fill.runningProperty());
+        return choice;
     }
 
     private static Node toolbar(FillViewModel fill) {
@@ -92,6 +153,13 @@ public final class FillControls {
         run.setTooltip(new Tooltip("Remove what the red mask covers (Ctrl+Enter)"));
         run.disableProperty().bind(fill.canFillProperty().not());
         run.setOnAction(e -> fill.fill());
+
+        Button again = new Button("Again");
+        again.setId("fill-again");
+        again.setFocusTraversable(false);
+        again.setTooltip(new Tooltip("Replace the last fill by another variation (Ctrl+Shift+Enter)"));
+        again.disableProperty().bind(fill.canFillProperty().not());
+        again.setOnAction(e -> fill.fillAgain());
 
         Button cancel = new Button("Cancel");
         cancel.setId("fill-cancel");
@@ -142,7 +210,7 @@ public final class FillControls {
             }
         });
 
-        HBox box = new HBox(8, run, cancel, bar, text, sep(), auto, sep(), gates, layer);
+        HBox box = new HBox(8, run, again, engineChoice(fill), cancel, bar, text, sep(), auto, sep(), gates, layer);
         box.setId("fill-toolbar");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 8, 4, 8));

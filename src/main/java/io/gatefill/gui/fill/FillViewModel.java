@@ -3,6 +3,7 @@ package io.gatefill.gui.fill;
 import io.gatefill.core.document.Document;
 import io.gatefill.core.document.InpaintEdits;
 import io.gatefill.core.pipeline.CancellationToken;
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -44,14 +46,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The Fill feature's state and commands: runs the shared {@link InpaintPipeline} on a copy of the
- * document's photo, mask and sketch through a {@link TaskExecutor}, reports model loading and
- * per-region progress, cancels, and pushes the result as one undoable edit (filled rectangle, sketch
- * cleared inside the hole, cleared mask). Also holds the optional "fill after each stroke" mode and the gate-map view.
+ * document's photo, mask and sketch through a {@link TaskExecutor} with the chosen {@link FillEngine},
+ * reports model loading and progress, cancels, and pushes the result as one undoable edit (filled
+ * rectangle, sketch cleared inside the hole, cleared mask). "Fill again" replaces the last fill by
+ * another synthesis seed's. Also holds the optional "fill after each stroke" mode and the gate-map view.
+ * The patch engine needs no model, so Fill keeps working when the model is missing or refused.
  * Methods are called on the UI thread; {@code ui} is how worker-thread progress gets back to it.
  */
 public final class FillViewModel implements AutoCloseable {
@@ -73,12 +78,18 @@ public final class FillViewModel implements AutoCloseable {
     private final IntegerProperty gateLayer = new SimpleIntegerProperty();
     private final ReadOnlyObjectWrapper<List<GateWindow>> gateWindows = new ReadOnlyObjectWrapper<>(List.of());
     private final BooleanBinding canFill;
+    private final ObjectProperty<FillEngine> engine = new SimpleObjectProperty<>(FillEngine.DEFAULT);
 
     /** Set on the worker thread when the model has loaded; closed on exit. */
     private volatile ModelSession session;
     private CancellationToken token;
     private boolean pendingAutoFill;
     private long lastStrokeRevision = -1;
+    /** Seed of the next fill; "Fill again" advances it. */
+    private long seed;
+    /** The document and history revision right after this view model's last fill, to recognise it on top. */
+    private Document lastFillDocument;
+    private long lastFillRevision = -1;
 
     public FillViewModel(EditorViewModel editor, TaskExecutor executor, DialogService dialogs, Executor ui,
                          ModelLoader loader) {
@@ -120,6 +131,11 @@ public final class FillViewModel implements AutoCloseable {
         return canFill;
     }
 
+    /** The engine the next Fill uses; never null. */
+    public ObjectProperty<FillEngine> engineProperty() {
+        return engine;
+    }
+
     public BooleanProperty fillAfterStrokeProperty() {
         return fillAfterStroke;
     }
@@ -153,12 +169,32 @@ public final class FillViewModel implements AutoCloseable {
                         editor.engineStatusProperty().set("Model: " + card.name() + " · loads on first Fill");
                     }
                 },
-                error -> editor.engineStatusProperty().set("No model: " + firstLine(error.getMessage())
-                        + " (editing works; Fill needs a model)")));
+                error -> {
+                    editor.engineStatusProperty().set("No model: " + firstLine(error.getMessage())
+                            + " · Fill uses the patch engine");
+                    engine.set(FillEngine.PATCH);
+                }));
     }
 
     /** Fills the mask of the open document; errors are shown as dialogs and change nothing. */
     public void fill() {
+        start(false);
+    }
+
+    /**
+     * Another variation of the last fill: undoes it (bringing its mask back) and fills again with the
+     * next seed, so history keeps one step per variation. Without a fill on top it is a plain Fill
+     * with a new seed.
+     */
+    public void fillAgain() {
+        Document doc = editor.getDocument();
+        if (doc == null || running.get()) {
+            return;
+        }
+        seed++;
+        if (doc == lastFillDocument && doc.history().revision() == lastFillRevision && doc.history().canUndo()) {
+            editor.undo();
+        }
         start(false);
     }
 
@@ -199,7 +235,8 @@ public final class FillViewModel implements AutoCloseable {
             dialogs.showError("No gate maps", "Paint a mask first: the gates show how the network sees a hole.");
             return;
         }
-        InpaintRequest request = request(doc);
+        // The gate view shows the generator's own windows, which only the model engine fills by.
+        InpaintRequest request = request(doc, FillEngine.MODEL, 0);
         runModel("Computing gate maps", request, true, true, outcome -> {
             gateWindows.set(outcome.gates());
             editor.statusMessageProperty().set("Gate maps of " + outcome.gates().size() + " window(s)");
@@ -234,9 +271,9 @@ public final class FillViewModel implements AutoCloseable {
             return;
         }
         long revision = doc.history().revision();
-        InpaintRequest request = request(doc);
+        InpaintRequest request = request(doc, engine.get(), seed);
         long started = System.nanoTime();
-        runModel("Filling", request, showGates.get(), false, outcome -> {
+        runModel("Filling", request, showGates.get() && request.engine() == FillEngine.MODEL, false, outcome -> {
             if (editor.getDocument() != doc || doc.history().revision() != revision || editor.isStroking()) {
                 editor.statusMessageProperty().set("The document changed while filling; that fill was discarded."
                         + (automatic || pendingAutoFill ? "" : " Press Fill again."));
@@ -245,20 +282,23 @@ public final class FillViewModel implements AutoCloseable {
             Rect area = outcome.result().affected();
             BufferedImage patch = outcome.result().result().getSubimage(area.x(), area.y(), area.width(), area.height());
             editor.push(InpaintEdits.fill(doc, area, patch, EDIT_NAME));
+            lastFillDocument = doc;
+            lastFillRevision = doc.history().revision();
             if (outcome.gates() != null && !outcome.gates().isEmpty()) {
                 gateWindows.set(outcome.gates());
             }
-            editor.statusMessageProperty().set(String.format(Locale.ROOT, "Filled %d region(s) in %.1f s",
-                    outcome.result().windows().size(), (System.nanoTime() - started) / 1e9));
+            editor.statusMessageProperty().set(String.format(Locale.ROOT, "Filled %d region(s) with %s in %.1f s%s",
+                    outcome.result().windows().size(), request.engine().id(), (System.nanoTime() - started) / 1e9,
+                    request.engine() == FillEngine.MODEL ? "" : " · Fill again (Ctrl+Shift+Enter) for a variation"));
         });
     }
 
-    private static InpaintRequest request(Document doc) {
+    private static InpaintRequest request(Document doc, FillEngine fillEngine, long fillSeed) {
         // Copies taken on the UI thread: the worker never reads rasters the user may be painting into.
         BufferedImage image = new BufferedImage(doc.width(), doc.height(), BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, doc.width(), doc.height(), doc.pixels(), 0, doc.width());
         GrayRaster sketch = doc.sketch().isEmpty() ? null : doc.sketch().copy();
-        return new InpaintRequest(image, doc.mask().copy(), sketch, Strategy.CROP);
+        return new InpaintRequest(image, doc.mask().copy(), sketch, Strategy.CROP, fillEngine, fillSeed);
     }
 
     /** What a background model run hands back to the UI thread. */
@@ -277,6 +317,11 @@ public final class FillViewModel implements AutoCloseable {
             progressText.set(message);
         });
         Callable<Outcome> work = () -> {
+            if (!request.engine().needsModel()) {
+                // Patch synthesis only: no model to load, so this works when the model is missing.
+                InpaintPipeline pipeline = new InpaintPipeline(null, PipelineSettings.defaults());
+                return new Outcome(pipeline.run(request, regions, cancel), null);
+            }
             ModelSession model = session(cancel);
             cancel.throwIfCancelled();
             if (withGates && model.gates() == null) {
@@ -344,9 +389,11 @@ public final class FillViewModel implements AutoCloseable {
         }
         if (error instanceof ModelLoadException e) {
             fillAfterStroke.set(false); // one dialog, not one per stroke
-            editor.engineStatusProperty().set("Model problem: " + firstLine(e.getMessage()));
+            engine.set(FillEngine.PATCH);
+            editor.engineStatusProperty().set("Model problem: " + firstLine(e.getMessage()) + " · Fill uses the patch engine");
             dialogs.showError("Cannot load the model", e.getMessage()
-                    + "\n\nYour photo, mask and history are unchanged.");
+                    + "\n\nYour photo, mask and history are unchanged. Fill now uses the patch engine, which needs "
+                    + "no model: press Fill again.");
             return;
         }
         editor.statusMessageProperty().set(title + " failed");

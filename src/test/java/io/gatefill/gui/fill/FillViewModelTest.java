@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatefill.core.document.Document;
 import io.gatefill.core.document.MaskEdits;
 import io.gatefill.core.document.MaskOps;
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintInput;
 import io.gatefill.core.settings.SettingsStore;
 import io.gatefill.core.tools.ToolKind;
@@ -212,21 +213,55 @@ class FillViewModelTest {
     }
 
     @Test
-    void missingModelShowsWhereItLookedAndTheEditorKeepsWorking() {
+    void missingModelSwitchesFillToThePatchEngineWhichStillFills() {
         fillWith(ModelLoader.djl(dir.resolve("nowhere/gatefill.pt"), EngineOptions.defaults()));
         fill.checkModel();
-        assertThat(editor.engineStatusProperty().get()).startsWith("No model").contains("not found");
+        assertThat(editor.engineStatusProperty().get()).startsWith("No model").contains("not found")
+                .contains("patch engine");
+        assertThat(fill.engineProperty().get()).isEqualTo(FillEngine.PATCH);
+        paintMask(40, 40, 90, 40, 10);
+        int[] before = doc.pixels().clone();
+        fill.fill();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(doc.mask().isEmpty()).isTrue();
+        assertThat(doc.pixels()).isNotEqualTo(before);
+        assertThat(doc.history().undoDescription()).isEqualTo(FillViewModel.EDIT_NAME);
+    }
+
+    @Test
+    void missingModelShowsWhereItLookedWhenAnEngineNeedsItAndLosesNothing() {
+        fillWith(ModelLoader.djl(dir.resolve("nowhere/gatefill.pt"), EngineOptions.defaults()));
+        fill.engineProperty().set(FillEngine.HYBRID);
         paintMask(40, 40, 90, 40, 10);
         byte[] mask = doc.mask().data().clone();
         int[] before = doc.pixels().clone();
         fill.fill();
         assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot load the model")
-                .contains("nowhere").contains("unchanged");
+                .contains("nowhere").contains("unchanged").contains("patch engine");
         assertThat(doc.mask().data()).isEqualTo(mask);
         assertThat(doc.pixels()).isEqualTo(before);
         assertThat(editor.engineStatusProperty().get()).startsWith("Model problem");
+        assertThat(fill.engineProperty().get()).isEqualTo(FillEngine.PATCH);
         paintMask(20, 20, 30, 30, 4);
         assertThat(doc.history().size()).as("painting still works").isEqualTo(2);
+    }
+
+    @Test
+    void fillAgainReplacesTheLastFillByAnotherVariationInOneUndoStep() {
+        fillWith(ModelLoader.djl(dir.resolve("nowhere/gatefill.pt"), EngineOptions.defaults()));
+        fill.engineProperty().set(FillEngine.PATCH);
+        paintMask(40, 40, 90, 40, 10);
+        int[] original = doc.pixels().clone();
+        fill.fill();
+        int[] first = doc.pixels().clone();
+        int steps = doc.history().size();
+        fill.fillAgain();
+        assertThat(doc.pixels()).as("another seed, another fill").isNotEqualTo(first).isNotEqualTo(original);
+        assertThat(doc.history().size()).isEqualTo(steps);
+        assertThat(doc.mask().isEmpty()).isTrue();
+        editor.undo();
+        assertThat(doc.pixels()).isEqualTo(original);
+        assertThat(doc.mask().isEmpty()).isFalse();
     }
 
     @Test
