@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GatefillCli.ManifestVersion.class,
         description = "Gatefill photo editor: run without arguments to open the editor.",
-        subcommands = {CommandLine.HelpCommand.class, InpaintCommand.class, ModelInfoCommand.class, BenchCommand.class, BatchCommand.class, BatchBenchmark.class})
+        subcommands = {CommandLine.HelpCommand.class, InpaintCommand.class, ModelInfoCommand.class, BenchCommand.class, BatchCommand.class, BatchBenchmark.class,
+                SynthesisBenchmark.class})
 public final class GatefillCli implements Runnable {
 
     @CommandLine.Spec
