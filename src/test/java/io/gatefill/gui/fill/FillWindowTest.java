@@ -3,6 +3,7 @@ package io.gatefill.gui.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.gui.CanvasView;
 import io.gatefill.gui.GatefillApp;
@@ -129,6 +130,40 @@ class FillWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush", "Fill", "Mask brush", "Fill");
         assertThat(doc.mask().isEmpty()).isTrue();
+    }
+
+    @Test
+    void choosingAnEngineAndFillingAgainInTheWindow(FxRobot robot) throws Exception {
+        Path photo = TestImages.photo(Files.createTempDirectory("photos"), "wall.png", 192, 144);
+        robot.interact(() -> app.viewModel().open(photo));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Document doc = app.viewModel().getDocument();
+        assertThat(app.fill().engineProperty().get()).as("default engine").isEqualTo(FillEngine.DEFAULT);
+        robot.interact(() -> app.viewModel().brushSizeProperty().set(16));
+        robot.drag(screenOf(60, 60), MouseButton.PRIMARY).moveTo(screenOf(110, 70)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] before = doc.pixels().clone();
+
+        robot.clickOn("#fill-engine-patch");
+        assertThat(app.fill().engineProperty().get()).isEqualTo(FillEngine.PATCH);
+        robot.clickOn("#fill-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "Fill".equals(doc.history().undoDescription()));
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] first = doc.pixels().clone();
+        assertThat(first).isNotEqualTo(before);
+        assertThat(app.viewModel().statusMessageProperty().get()).contains("with patch");
+
+        robot.interact(() -> app.view().canvas().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.fill().runningProperty().get()
+                && "Fill".equals(doc.history().undoDescription()) && !java.util.Arrays.equals(doc.pixels(), first));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().historyItems()).as("the variation replaced the first fill")
+                .containsExactly("Opened", "Mask brush", "Fill");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.pixels()).isEqualTo(before);
     }
 
     /** The colour the canvas shows at image pixel (x, y), from a snapshot of the canvas node. */
