@@ -161,12 +161,17 @@ public final class FillViewModel implements AutoCloseable {
 
     // ---- commands -------------------------------------------------------------------------
 
-    /** Checks the model files in the background (no libtorch) so the status bar can say what will run. */
+    /**
+     * Checks the model files (cheap, no libtorch), then loads the model and runs it once on a small
+     * input, all in the background on Fill's own worker, so the first Fill pays no load; a Fill asked
+     * for meanwhile queues behind the load. The status bar says what will run and when it is ready.
+     */
     public void checkModel() {
         executor.execute(new BackgroundTask<>("Checking model", loader::check,
                 card -> {
                     if (session == null) {
-                        editor.engineStatusProperty().set("Model: " + card.name() + " · loads on first Fill");
+                        editor.engineStatusProperty().set("Model: " + card.name() + " · loading in the background…");
+                        preload();
                     }
                 },
                 error -> {
@@ -174,6 +179,27 @@ public final class FillViewModel implements AutoCloseable {
                             + " · Fill uses the patch engine");
                     engine.set(FillEngine.PATCH);
                 }));
+    }
+
+    private void preload() {
+        executor.execute(new BackgroundTask<>("Loading model", () -> {
+            ModelSession loaded = session(new CancellationToken());
+            loaded.engine().inpaint(WarmUp.input());
+            return loaded;
+        }, loaded -> {
+            if (!running.get()) {
+                progressText.set("");
+                progress.set(0);
+            }
+            editor.engineStatusProperty().set(editor.engineStatusProperty().get() + " · ready");
+        }, error -> {
+            if (!running.get()) {
+                progressText.set("");
+            }
+            engine.set(FillEngine.PATCH);
+            editor.engineStatusProperty().set("Model problem: " + firstLine(error.getMessage())
+                    + " · Fill uses the patch engine");
+        }));
     }
 
     /** Fills the mask of the open document; errors are shown as dialogs and change nothing. */
