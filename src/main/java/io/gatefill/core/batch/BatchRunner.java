@@ -1,5 +1,6 @@
 package io.gatefill.core.batch;
 
+import io.gatefill.core.io.AtomicFiles;
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.ImageMetadata;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -295,19 +295,16 @@ public final class BatchRunner {
     }
 
     /**
-     * Deletes temporary files a killed run left behind for this run's outputs ({@code .NAME.*.part},
-     * the pattern AtomicFiles uses). Only names derived from planned outputs are touched.
+     * Deletes temporary files a killed run left behind for this run's outputs (the names AtomicFiles
+     * makes). Only names derived from planned outputs are touched.
      */
     private List<String> removeStaleParts(List<BatchItem> items) {
-        Set<String> prefixes = new HashSet<>();
-        for (BatchItem item : items) {
-            prefixes.add("." + item.output().getFileName() + ".");
-        }
+        List<String> outputs = items.stream().map(item -> item.output().getFileName().toString()).toList();
         List<String> removed = new ArrayList<>();
         try (Stream<Path> files = Files.list(settings.out())) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".part") && prefixes.stream().anyMatch(name::startsWith)) {
+                if (outputs.stream().anyMatch(output -> AtomicFiles.isTempFor(name, output))) {
                     Files.deleteIfExists(p);
                     removed.add(name);
                 }
