@@ -1,6 +1,8 @@
 package io.gatefill.core.batch;
 
+import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.io.WriteGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,30 @@ public final class BatchPlanner {
             items.add(new BatchItem(items.size(), photo, mask, sketch, output));
         }
         return items;
+    }
+
+    /**
+     * The write rule for this batch: every photo, mask and sketch it reads and every output it plans
+     * is protected, so that nothing else the run writes (report, journal) can land on one of them.
+     * Refuses an output that is an input (an output folder reached through another link, say).
+     */
+    public static WriteGuard guard(List<BatchItem> items, BatchSettings settings) throws OutputRefusedException {
+        WriteGuard guard = new WriteGuard();
+        if (!Files.isDirectory(settings.masks())) {
+            guard.protect("the mask " + settings.masks(), settings.masks());
+        }
+        for (BatchItem item : items) {
+            guard.protect("the photo " + item.image(), item.image());
+            guard.protect("the mask " + item.mask(), item.mask());
+            guard.protect("the sketch " + item.sketch(), item.sketch());
+        }
+        for (BatchItem item : items) {
+            guard.check(item.output());
+            guard.protect("the output planned for " + item.image().getFileName(), item.output());
+        }
+        guard.protect("the batch journal", settings.out().resolve(BatchJournal.FILE_NAME));
+        guard.protect("the batch lock", settings.out().resolve(BatchLock.FILE_NAME));
+        return guard;
     }
 
     /** Several masks with one stem (a.jpg, a.png) are ambiguous; the first by name wins, predictably. */

@@ -52,7 +52,7 @@ public final class BatchRunner {
     private volatile boolean cancelled;
     private final Map<String, GrayRaster> scaledSingleMasks = new ConcurrentHashMap<>();
     private GrayRaster singleMask;
-    private Set<String> journalled = Set.of();
+    private Map<String, BatchJournal.Entry> journalled = Map.of();
 
     private FileOutcome[] outcomes;
     private int finishedCount;
@@ -193,21 +193,26 @@ public final class BatchRunner {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         try {
-            if (Files.exists(item.output()) && !settings.save().overwrite()) {
-                if (settings.resume()) {
-                    String note = journalled.contains(item.output().getFileName().toString())
-                            ? "finished by an earlier run" : "output present but not in the journal (finished just "
-                            + "before an interruption, or put there otherwise); kept as finished";
-                    return new FileOutcome(item, FileStatus.RESUMED, 0, 0, 0, null, List.of(note));
+            boolean replace = settings.save().overwrite();
+            if (Files.exists(item.output()) && !replace) {
+                if (!settings.resume()) {
+                    return FileOutcome.of(item, FileStatus.SKIPPED_EXISTING,
+                            item.output().getFileName() + " already exists; pass --overwrite to replace it or --resume "
+                                    + "to continue an interrupted run");
                 }
-                return FileOutcome.of(item, FileStatus.SKIPPED_EXISTING,
-                        item.output().getFileName() + " already exists; pass --overwrite to replace it or --resume "
-                                + "to continue an interrupted run");
+                String why = BatchJournal.whyRedo(journalled.get(item.output().getFileName().toString()), item);
+                if (why == null) {
+                    return new FileOutcome(item, FileStatus.RESUMED, 0, 0, 0, null, List.of("finished by an earlier run"));
+                }
+                notes.add("redone: " + why);
+                replace = true;
             }
             if (item.mask() == null) {
                 return FileOutcome.of(item, FileStatus.NO_MASK,
                         "no mask named " + BatchPlanner.stem(item.image()) + ".* in " + settings.masks());
             }
+            // Taken before reading, so a photo replaced mid-run is recorded as the older one and redone.
+            BatchJournal.Source source = BatchJournal.Source.of(item.image());
             LoadedImage loaded = ImageFiles.load(item.image(), settings.maxPixels());
             // Refuse an unwritable output format (WebP with --format same) before spending a fill on it.
             ImageFiles.outputFormat(settings.save(), loaded.metadata());
@@ -215,7 +220,7 @@ public final class BatchRunner {
             int h = loaded.image().getHeight();
             GrayRaster mask = singleMask != null ? singleMaskFor(w, h, notes) : raster("mask", item.mask(), w, h, notes);
             GrayRaster sketch = item.sketch() == null ? null : raster("sketch", item.sketch(), w, h, notes);
-            return new Decoded(item, loaded, mask, sketch, notes, ms(t0));
+            return new Decoded(item, source, replace, loaded, mask, sketch, notes, ms(t0));
         } catch (ImageFileException e) {
             return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, e.getMessage(), notes);
         } catch (OutOfMemoryError e) {
@@ -257,7 +262,7 @@ public final class BatchRunner {
         try {
             InpaintRequest request = new InpaintRequest(d.loaded.image(), d.mask, d.sketch, settings.strategy());
             BufferedImage result = pipeline.run(request, null, null).result();
-            return new Filled(d.item, result, d.loaded.metadata(), d.notes, d.decodeMs, ms(t0));
+            return new Filled(d.item, d.source, d.replace, result, d.loaded.metadata(), d.notes, d.decodeMs, ms(t0));
         } catch (InpaintException e) {
             return new FileOutcome(d.item, FileStatus.FAILED, d.decodeMs, ms(t0), 0, e.getMessage(), d.notes);
         } catch (OutOfMemoryError e) {
@@ -270,8 +275,9 @@ public final class BatchRunner {
     private FileOutcome encode(Filled f) {
         long t0 = System.nanoTime();
         try {
-            ImageFiles.save(f.result, f.item.output(), settings.save(), f.metadata);
-            journal.recordDone(f.item);
+            AtomicFiles.Written written = ImageFiles.save(f.result, f.item.output(),
+                    settings.save().withOverwrite(f.replace), f.metadata);
+            journal.recordDone(f.item, f.source, written);
             return new FileOutcome(f.item, FileStatus.DONE, f.decodeMs, f.fillMs, ms(t0), null, f.notes);
         } catch (ImageFileException e) {
             return new FileOutcome(f.item, FileStatus.FAILED, f.decodeMs, f.fillMs, ms(t0), e.getMessage(), f.notes);
@@ -373,13 +379,13 @@ public final class BatchRunner {
         }
     }
 
-    /** A decoded item on its way to the fill thread. */
-    private record Decoded(BatchItem item, LoadedImage loaded, GrayRaster mask, GrayRaster sketch, List<String> notes,
+    /** A decoded item on its way to the fill thread; {@code replace}: its output may be replaced. */
+    private record Decoded(BatchItem item, BatchJournal.Source source, boolean replace, LoadedImage loaded, GrayRaster mask, GrayRaster sketch, List<String> notes,
                            long decodeMs) {
     }
 
     /** A filled item on its way to an encoder; only the result and metadata are kept, to free the source. */
-    private record Filled(BatchItem item, BufferedImage result, ImageMetadata metadata, List<String> notes,
+    private record Filled(BatchItem item, BatchJournal.Source source, boolean replace, BufferedImage result, ImageMetadata metadata, List<String> notes,
                           long decodeMs, long fillMs) {
     }
 }

@@ -14,6 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -45,7 +48,11 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    public static void write(Path target, boolean overwrite, Content content) throws ImageFileException {
+    /** What was published: its size and SHA-256, from the bytes as they went to disk. */
+    public record Written(long size, String sha256) {
+    }
+
+    public static Written write(Path target, boolean overwrite, Content content) throws ImageFileException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (!overwrite && Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -57,14 +64,18 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             temp = createTemp(dir, absolute.getFileName().toString());
+            MessageDigest digest = sha256();
+            long size;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                 DigestOutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
+                size = channel.size();
             }
             publish(temp, absolute, overwrite);
             temp = null;
+            return new Written(size, HexFormat.of().formatHex(digest.digest()));
         } catch (ImageFileException e) {
             throw e;
         } catch (AccessDeniedException e) {
@@ -147,6 +158,14 @@ public final class AtomicFiles {
             throw new ImageFileException(target + " appeared while writing; it was kept and nothing was overwritten.", e);
         }
         Files.delete(temp);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     static String describeWriteFailure(Path target, IOException e) {

@@ -271,9 +271,9 @@ public final class ImageFiles {
 
     /**
      * Encodes and writes atomically, carrying EXIF and the ICC profile into PNG and JPEG. An existing
-     * target is refused unless the options allow overwriting.
+     * target is refused unless the options allow overwriting. Returns the written file's size and hash.
      */
-    public static void save(BufferedImage image, Path target, SaveOptions options, ImageMetadata metadata)
+    public static AtomicFiles.Written save(BufferedImage image, Path target, SaveOptions options, ImageMetadata metadata)
             throws ImageFileException {
         ImageMetadata meta = metadata == null ? ImageMetadata.NONE : metadata;
         String format = outputFormat(options, meta);
@@ -283,7 +283,7 @@ public final class ImageFiles {
             case "png" -> MetadataBlocks.insertIntoPng(encoded, meta.exif(), meta.iccProfile());
             default -> encoded;
         };
-        AtomicFiles.write(target, options.overwrite(), out -> out.write(withMetadata));
+        return AtomicFiles.write(target, options.overwrite(), out -> out.write(withMetadata));
     }
 
     static byte[] encode(BufferedImage image, String format, float quality) throws ImageFileException {
