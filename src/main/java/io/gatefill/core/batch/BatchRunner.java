@@ -3,12 +3,15 @@ package io.gatefill.core.batch;
 import io.gatefill.core.io.AtomicFiles;
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
+import io.gatefill.core.io.ImageInfo;
 import io.gatefill.core.io.ImageMetadata;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
+import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -213,7 +216,18 @@ public final class BatchRunner {
             }
             // Taken before reading, so a photo replaced mid-run is recorded as the older one and redone.
             BatchJournal.Source source = BatchJournal.Source.of(item.image());
+            if (settings.strategy() == Strategy.ORIGINAL) {
+                ImageInfo info = ImageFiles.probe(item.image()); // refused from the header, not after decoding
+                String refusal = PipelineSettings.defaults().refuseOriginal(item.image().getFileName().toString(),
+                        info.width(), info.height());
+                if (refusal != null) {
+                    return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, refusal, notes);
+                }
+            }
             LoadedImage loaded = ImageFiles.load(item.image(), settings.maxPixels());
+            if (loaded.precisionNote() != null) {
+                notes.add(loaded.precisionNote());
+            }
             // Refuse an unwritable output format (WebP with --format same) before spending a fill on it.
             ImageFiles.outputFormat(settings.save(), loaded.metadata());
             int w = loaded.image().getWidth();
@@ -224,7 +238,8 @@ public final class BatchRunner {
         } catch (ImageFileException e) {
             return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, e.getMessage(), notes);
         } catch (OutOfMemoryError e) {
-            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "not enough memory to decode it", notes);
+            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "not enough memory to decode it; give Java "
+                    + "more with -Xmx (JDK_JAVA_OPTIONS=-Xmx8g, say)", notes);
         } catch (RuntimeException e) {
             return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "cannot be read: " + e, notes);
         }
