@@ -161,6 +161,24 @@ class BatchSafetyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"--images", "--masks", "--sketches"})
+    void aFolderOptionGivenAFifoNamesWhatItIs(String option) throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        List<String> args = new ArrayList<>(List.of("batch", "--images", images.toString(), "--masks",
+                masks.toString(), "--out", out.toString(), "--model", model.toString()));
+        int at = args.indexOf(option);
+        if (at < 0) {
+            args.addAll(List.of(option, fifo.toString()));
+        } else {
+            args.set(at + 1, fifo.toString());
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INPUT_UNREADABLE);
+        assertThat(run.err()).contains(fifo + " is a named pipe (FIFO)");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"--threads=100000", "--threads=-1", "--io-threads=100000", "--io-threads=-3"})
     void threadCountsOutsideTheirRangeAreRefusedWithTheRange(String option) {
         // A model that does not exist: a count that is not refused first gets exit 7 instead of 2.

@@ -1,5 +1,6 @@
 package io.gatefill.core.batch;
 
+import io.gatefill.core.io.FileKinds;
 import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.io.WriteGuard;
@@ -34,16 +35,17 @@ public final class BatchPlanner {
     public static List<BatchItem> plan(BatchSettings settings) throws BatchSetupException {
         Path images = settings.images();
         if (!Files.isDirectory(images)) {
-            throw new BatchSetupException(BatchSetupException.Kind.INPUT, "The images folder " + images + " does not exist.");
+            throw new BatchSetupException(BatchSetupException.Kind.INPUT, notAFolder("The images folder", images));
         }
         boolean singleMask = !Files.isDirectory(settings.masks());
-        if (singleMask && !Files.isRegularFile(settings.masks())) {
+        String maskKind = FileKinds.kind(settings.masks());
+        if (singleMask && maskKind != null) {
             throw new BatchSetupException(BatchSetupException.Kind.INPUT,
-                    "The masks path " + settings.masks() + " is neither a folder nor a file.");
+                    "The masks path " + settings.masks() + " " + maskKind + ", neither a folder nor a file.");
         }
         if (settings.sketches() != null && !Files.isDirectory(settings.sketches())) {
             throw new BatchSetupException(BatchSetupException.Kind.INPUT,
-                    "The sketches folder " + settings.sketches() + " does not exist.");
+                    notAFolder("The sketches folder", settings.sketches()));
         }
         checkOutputFolder(settings, singleMask);
 
@@ -74,6 +76,15 @@ public final class BatchPlanner {
             items.add(new BatchItem(items.size(), photo, mask, sketch, output));
         }
         return items;
+    }
+
+    /** "The images folder X does not exist." or what else X is (a file, a FIFO, a link loop). */
+    private static String notAFolder(String what, Path path) {
+        String kind = FileKinds.kind(path);
+        if (kind == null) {
+            return what + " " + path + " is a file, not a folder.";
+        }
+        return what + " " + path + " " + kind + (kind.equals("does not exist") ? "." : ", not a folder.");
     }
 
     /**

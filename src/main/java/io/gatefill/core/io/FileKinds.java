@@ -13,7 +13,7 @@ import java.util.Set;
  * Says what a path is when it is not a file that can be read as an image: a folder, a named pipe, a
  * device, a symbolic link loop or a link to nothing. Never opens the path (opening a FIFO blocks).
  */
-final class FileKinds {
+public final class FileKinds {
     /** Links followed before a chain counts as a loop; Linux's own limit is 40. */
     private static final int MAX_LINKS = 40;
     private static final int S_IFMT = 0170000;
@@ -27,36 +27,40 @@ final class FileKinds {
 
     /** Null for a readable regular file, else the sentence that names the problem. */
     static String problem(Path file) {
-        Path target = file;
+        String kind = kind(file);
+        if (kind == null) {
+            return Files.isReadable(file) ? null : file + " cannot be read: permission denied.";
+        }
+        return file + " " + kind + (kind.startsWith("is a") ? ", not an image file." : ".");
+    }
+
+    /**
+     * What the path is when it is not a regular file ("is a folder", "is a named pipe (FIFO)", "does
+     * not exist", ...), or null for a regular file (links followed).
+     */
+    public static String kind(Path path) {
+        Path target = path;
         Set<Path> seen = new HashSet<>();
         try {
             while (Files.isSymbolicLink(target)) {
                 if (!seen.add(target.toAbsolutePath().normalize()) || seen.size() > MAX_LINKS) {
-                    return file + " is a symbolic link loop, not a file.";
+                    return "is a symbolic link loop";
                 }
-                Path next = Files.readSymbolicLink(target);
-                target = target.toAbsolutePath().resolveSibling(next);
+                target = target.toAbsolutePath().resolveSibling(Files.readSymbolicLink(target));
             }
             BasicFileAttributes a;
             try {
                 a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                return target.equals(file) ? file + " does not exist."
-                        : file + " is a symbolic link to a missing file (" + target + ").";
+                return target.equals(path) ? "does not exist" : "is a symbolic link to a missing file (" + target + ")";
             }
             if (a.isDirectory()) {
-                return file + " is a folder, not an image file.";
+                return "is a folder";
             }
-            if (!a.isRegularFile()) {
-                return file + " " + special(target) + ", not an image file.";
-            }
+            return a.isRegularFile() ? null : special(target);
         } catch (IOException e) {
-            return file + " cannot be read: " + e.getMessage();
+            return "cannot be read: " + e.getMessage();
         }
-        if (!Files.isReadable(target)) {
-            return file + " cannot be read: permission denied.";
-        }
-        return null;
     }
 
     private static String special(Path path) {
