@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  * queue behind each other.
  */
 public final class DjlInpaintEngine implements InpaintEngine {
-    private static final String ENGINE = "PyTorch";
+    static final String ENGINE = "PyTorch";
 
     private final ExecutorService worker;
     private final ModelFiles files;

@@ -21,6 +21,11 @@ import java.awt.image.BufferedImage;
 final class InpaintTranslator implements Translator<InpaintInput, BufferedImage> {
     @Override
     public NDList processInput(TranslatorContext ctx, InpaintInput input) {
+        return toTensors(ctx.getNDManager(), input);
+    }
+
+    /** The contract's three input tensors, created in {@code manager} (freed with it). */
+    static NDList toTensors(NDManager manager, InpaintInput input) {
         int w = input.image().getWidth();
         int h = input.image().getHeight();
         int[] argb = input.image().getRGB(0, 0, w, h, null, 0, w);
@@ -32,12 +37,16 @@ final class InpaintTranslator implements Translator<InpaintInput, BufferedImage>
             image[plane + i] = ((p >> 8) & 0xFF) / 127.5f - 1f;
             image[2 * plane + i] = (p & 0xFF) / 127.5f - 1f;
         }
-        return tensors(ctx.getNDManager(), image, binary(input.mask()), binary(input.sketch(), w, h), h, w);
+        return tensors(manager, image, binary(input.mask()), binary(input.sketch(), w, h), h, w);
     }
 
     @Override
     public BufferedImage processOutput(TranslatorContext ctx, NDList list) {
-        NDArray out = list.singletonOrThrow();
+        return toImage(list.singletonOrThrow());
+    }
+
+    /** The model's [1,3,H,W] output as an opaque ARGB image. */
+    static BufferedImage toImage(NDArray out) {
         long[] shape = out.getShape().getShape();
         if (shape.length != 4 || shape[0] != 1 || shape[1] != 3) {
             throw new IllegalStateException("The model returned shape " + out.getShape() + "; expected [1,3,H,W].");
