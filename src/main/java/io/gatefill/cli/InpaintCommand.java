@@ -5,11 +5,11 @@ import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.ImageInfo;
 import io.gatefill.core.io.ImageTooLargeException;
 import io.gatefill.core.io.NotEnoughMemoryException;
-import io.gatefill.core.io.OutputRefusedException;
-import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
@@ -120,6 +120,8 @@ public final class InpaintCommand implements Callable<Integer> {
         }
         try {
             ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
+        } catch (OutputRefusedException e) {
+            throw new CommandFailure(ExitCodes.OUTPUT_REFUSED, e.getMessage());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }

@@ -56,7 +56,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (!overwrite && Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new ImageFileException(absolute + " already exists; choose another name or allow overwriting.");
+            throw new OutputRefusedException(absolute + " already exists; choose another name or allow overwriting.");
         }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new ImageFileException("The folder " + dir + " does not exist.");
@@ -155,7 +155,7 @@ public final class AtomicFiles {
                 Files.copy(temp, target);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new ImageFileException(target + " appeared while writing; it was kept and nothing was overwritten.", e);
+            throw new OutputRefusedException(target + " appeared while writing; it was kept and nothing was overwritten.");
         }
         Files.delete(temp);
     }

@@ -32,7 +32,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, false, out -> {
             Files.writeString(target, "the user's only copy");
             out.write("ours".getBytes(StandardCharsets.UTF_8));
-        })).isInstanceOf(ImageFileException.class).hasMessageContaining("appeared while writing");
+        })).isInstanceOf(OutputRefusedException.class).hasMessageContaining("appeared while writing");
 
         assertThat(Files.readString(target)).isEqualTo("the user's only copy");
         try (Stream<Path> left = Files.list(dir)) {
