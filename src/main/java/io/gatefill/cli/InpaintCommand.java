@@ -81,7 +81,9 @@ public final class InpaintCommand implements Callable<Integer> {
 
     private void run(PrintWriter log) throws CommandFailure {
         Strategy chosen = parseStrategy(strategy);
-        engineArgs.options(); // a bad --threads or --device is a usage error, found before any file is read
+        // Usage errors (--threads, --device, OUT's extension) come before any file is looked at.
+        engineArgs.options();
+        saveOptions(out);
         ModelFiles files = engineArgs.files();
         checkOutput(files);
         LoadedImage loaded = loadImage(chosen);
@@ -149,7 +151,6 @@ public final class InpaintCommand implements Callable<Integer> {
     }
 
     private void checkOutput(ModelFiles files) throws CommandFailure {
-        saveOptions(out);
         WriteGuard guard = new WriteGuard().protect("the photo", image).protect("the mask", mask)
                 .protect("the sketch", sketch);
         for (Path modelFile : files.readFiles()) {
