@@ -1,6 +1,7 @@
 package io.gatefill.cli;
 
 import io.gatefill.core.batch.BatchItem;
+import io.gatefill.core.batch.BatchLock;
 import io.gatefill.core.batch.BatchPlanner;
 import io.gatefill.core.batch.BatchReport;
 import io.gatefill.core.batch.BatchResult;
@@ -9,10 +10,13 @@ import io.gatefill.core.batch.BatchSettings;
 import io.gatefill.core.batch.BatchSetupException;
 import io.gatefill.core.batch.FileStatus;
 import io.gatefill.core.io.ImageFileException;
+import io.gatefill.core.io.OutputRefusedException;
+import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.Strategy;
+import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.djl.DjlInpaintEngine;
 import java.io.PrintStream;
@@ -88,7 +92,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "1",
             description = "Decoding threads and, separately, encoding threads beside the inference thread "
-                    + "(default: ${DEFAULT-VALUE}; 0 = one file after another on one thread).")
+                    + "0-16 (default: ${DEFAULT-VALUE}; 0 = one file after another on one thread).")
     int ioThreads;
 
     @Mixin
@@ -119,7 +123,18 @@ public final class BatchCommand implements Callable<Integer> {
         }
         ModelFiles files = engineArgs.files();
         Path reportFile = report != null ? report : out.resolve("gatefill-report.json");
-        try (DjlInpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
+        try {
+            WriteGuard guard = BatchPlanner.guard(items, settings);
+            for (Path modelFile : files.readFiles()) {
+                guard.protect("the model file " + modelFile, modelFile);
+            }
+            guard.check(reportFile);
+        } catch (OutputRefusedException e) {
+            throw new CommandFailure(ExitCodes.OUTPUT_REFUSED, e.getMessage());
+        }
+        // Locked before the seconds-long model load, so a second run into OUT is refused at once.
+        try (BatchLock lock = lock();
+             DjlInpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
             InpaintPipeline pipeline = new InpaintPipeline(engine,
                     PipelineSettings.forTrainResolution(engine.card().trainResolution()));
             BatchRunner runner = new BatchRunner(settings, pipeline,
@@ -162,6 +177,20 @@ public final class BatchCommand implements Callable<Integer> {
         }
     }
 
+    private BatchLock lock() throws CommandFailure {
+        BatchLock lock;
+        try {
+            lock = BatchLock.acquire(out);
+        } catch (BatchSetupException e) {
+            throw setupFailure(e);
+        }
+        if (lock.takenOverFrom() != null) {
+            spec.commandLine().getOut().println("Note: took over the lock of a run that ended (" + lock.takenOverFrom()
+                    + "); pass --resume to keep what it finished.");
+        }
+        return lock;
+    }
+
     private BatchSettings settings() throws CommandFailure {
         if (overwrite && resume) {
             throw new CommandFailure(ExitCodes.USAGE, "--overwrite and --resume exclude each other: resume keeps "
@@ -170,8 +199,9 @@ public final class BatchCommand implements Callable<Integer> {
         if (quality < 1 || quality > 100) {
             throw new CommandFailure(ExitCodes.USAGE, "--quality must be 1-100, not " + quality + ".");
         }
-        if (ioThreads < 0) {
-            throw new CommandFailure(ExitCodes.USAGE, "--io-threads must be 0 or more.");
+        if (ioThreads < 0 || ioThreads > BatchSettings.MAX_IO_THREADS) {
+            throw new CommandFailure(ExitCodes.USAGE, EngineOptions.threadRangeMessage("--io-threads", 0,
+                    BatchSettings.MAX_IO_THREADS, ioThreads));
         }
         SaveOptions.Format chosen = switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "png" -> SaveOptions.Format.PNG;

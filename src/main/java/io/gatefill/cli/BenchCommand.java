@@ -3,6 +3,7 @@ package io.gatefill.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatefill.core.pipeline.InpaintException;
+import io.gatefill.core.pipeline.InpaintInput;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
 import io.gatefill.core.pipeline.InpaintResult;
@@ -12,6 +13,7 @@ import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.djl.ConversionBenchmark;
 import io.gatefill.engine.djl.DjlInpaintEngine;
 import io.gatefill.engine.djl.RawTensors;
 import java.awt.image.BufferedImage;
@@ -106,6 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
             // (it came out anywhere from −25 % to +53 %); the instant-model pipeline measures the Java work
             // itself, and the Translator's float conversion is inside "bare" as well.
             overhead512 = latency.get("512_t2_java") / latency.get("512_t2_bare_min");
+            conversion(latency, out);
             if (!skipLarge) {
                 large(engine, settings, fill512, out);
             }
@@ -376,6 +379,38 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static Inpainter instant() {
         return input -> input.image();
+    }
+
+    /** The Translator's conversions timed alone (20 runs each), beside the 2-thread bare forward. */
+    private void conversion(Map<String, Double> latency, PrintWriter out) {
+        md.add("## Tensor conversion (Translator)");
+        md.add("");
+        md.add("Pixels → the three input tensors (created and freed, as per call) and the [1,3,N,N] output → "
+                + "ARGB pixels, timed alone: medians of 20 runs after a warm-up.");
+        md.add("");
+        md.add("| size | pixels → tensors ms | tensors → pixels ms | both ms | share of the 2-thread bare forward |");
+        md.add("|---|---|---|---|---|");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int size : new int[] {256, 512}) {
+            GrayRaster mask = ellipse(size, size, size / 2, size / 2, size / 8, size / 6);
+            ConversionBenchmark.Runs runs = ConversionBenchmark.measure(new InpaintInput(photo(size, size), mask, mask), 20);
+            double both = runs.medianIn() + runs.medianOut();
+            double share = both / latency.get(size + "_t2_bare");
+            md.add(String.format(Locale.ROOT, "| %d×%d | %.2f | %.2f | %.2f | %.1f %% |", size, size, runs.medianIn(),
+                    runs.medianOut(), both, 100 * share));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("size", size);
+            row.put("in_ms", runs.medianIn());
+            row.put("out_ms", runs.medianOut());
+            row.put("share_of_bare_t2", share);
+            row.put("in_runs_ms", runs.inMs());
+            row.put("out_runs_ms", runs.outMs());
+            rows.add(row);
+            out.printf(Locale.ROOT, "%d² conversion: in %.2f ms, out %.2f ms%n", size, runs.medianIn(), runs.medianOut());
+            out.flush();
+        }
+        json.put("conversion", rows);
+        md.add("");
     }
 
     private static RawTensors tensors(int size) {

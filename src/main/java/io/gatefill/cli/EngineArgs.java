@@ -23,7 +23,7 @@ final class EngineArgs {
     String device;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Intra-op threads for inference (default: one per core).")
+            description = "Intra-op threads for inference, 0-256 (default: 0 = one per core).")
     int threads;
 
     ModelFiles files() throws CommandFailure {
@@ -34,6 +34,15 @@ final class EngineArgs {
         }
     }
 
+    /** The model files when they can be found, else null: for commands that only need to protect them. */
+    ModelFiles filesIfPresent() {
+        try {
+            return model != null ? ModelFiles.of(model) : ModelFiles.locateDefault();
+        } catch (ModelLoadException e) {
+            return null;
+        }
+    }
+
     EngineOptions options() throws CommandFailure {
         DeviceChoice choice;
         try {
@@ -41,8 +50,9 @@ final class EngineArgs {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, "--device must be auto, cpu or gpu, not '" + device + "'.");
         }
-        if (threads < 0) {
-            throw new CommandFailure(ExitCodes.USAGE, "--threads must be 0 (default) or more.");
+        if (threads < 0 || threads > EngineOptions.MAX_THREADS) {
+            throw new CommandFailure(ExitCodes.USAGE, EngineOptions.threadRangeMessage("--threads", 0,
+                    EngineOptions.MAX_THREADS, threads) + " 0 = one per core.");
         }
         return new EngineOptions(choice, threads, false);
     }

@@ -1,9 +1,15 @@
 package io.gatefill.cli;
 
+import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
+import io.gatefill.core.io.ImageInfo;
+import io.gatefill.core.io.ImageTooLargeException;
+import io.gatefill.core.io.NotEnoughMemoryException;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
@@ -13,11 +19,14 @@ import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.ProgressListener;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
+import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.djl.DjlInpaintEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,11 +40,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Remove the masked area of one image (mask: white = hole).",
         footer = {"", "Exit codes:", "  0 ok, 1 internal error, 2 usage, 3 unreadable input,",
                 "  4 mask/sketch size differs from the image, 5 empty mask, 6 mask covers the whole image,",
-                "  7 model invalid, 8 GPU unavailable, 9 output exists or is an input,",
-                "  10 write failed, 11 image too large, 12 inference failed."})
+                "  7 model invalid, 8 GPU unavailable, 9 output exists or is an input or the model,",
+                "  10 write failed, 11 image too large or out of memory, 12 inference failed."})
 public final class InpaintCommand implements Callable<Integer> {
-    /** Photos above this are refused at load time rather than risking an out-of-memory mid-fill. */
-    static final long MAX_PIXELS = 120_000_000L;
+    /** The one limit for photo, mask and sketch, shared with batch and the editor. */
+    static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
 
     @Spec
     CommandSpec spec;
@@ -79,8 +88,16 @@ public final class InpaintCommand implements Callable<Integer> {
     private void run(PrintWriter log) throws CommandFailure {
         Strategy chosen = parseStrategy(strategy);
         FillEngine fillEngine = fillArgs.engine();
-        checkOutput();
-        LoadedImage loaded = loadImage();
+        // Usage errors (--threads, --device, OUT's extension) come before any file is looked at.
+        engineArgs.options();
+        saveOptions(out);
+        // The patch engine runs without a model, but never writes over one that is there.
+        ModelFiles files = fillEngine.needsModel() ? engineArgs.files() : engineArgs.filesIfPresent();
+        checkOutput(files);
+        LoadedImage loaded = loadImage(chosen);
+        if (loaded.precisionNote() != null) {
+            log.println("Note: " + image.getFileName() + ": " + loaded.precisionNote() + ".");
+        }
         int w = loaded.image().getWidth();
         int h = loaded.image().getHeight();
         GrayRaster holes = readRaster("mask", mask, w, h);
@@ -110,7 +127,7 @@ public final class InpaintCommand implements Callable<Integer> {
         };
         try {
             if (fillEngine.needsModel()) {
-                try (DjlInpaintEngine engine = engineArgs.load(engineArgs.files(), new java.io.PrintStream(System.err, true))) {
+                try (DjlInpaintEngine engine = engineArgs.load(files, new java.io.PrintStream(System.err, true))) {
                     InpaintPipeline pipeline = new InpaintPipeline(engine,
                             PipelineSettings.forTrainResolution(engine.card().trainResolution()));
                     result = pipeline.run(request, progress, null);
@@ -125,6 +142,8 @@ public final class InpaintCommand implements Callable<Integer> {
         }
         try {
             ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
+        } catch (OutputRefusedException e) {
+            throw new CommandFailure(ExitCodes.OUTPUT_REFUSED, e.getMessage());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }
@@ -156,56 +175,53 @@ public final class InpaintCommand implements Callable<Integer> {
         throw new CommandFailure(ExitCodes.USAGE, "--out must end in .png, .jpg or .jpeg: " + file);
     }
 
-    private void checkOutput() throws CommandFailure {
-        saveOptions(out);
-        for (Path input : new Path[] {image, mask, sketch}) {
-            if (input != null && sameFile(input, out)) {
-                throw new CommandFailure(ExitCodes.OUTPUT_REFUSED,
-                        "The output " + out + " is one of the input files; Gatefill never overwrites its input.");
-            }
+    private void checkOutput(ModelFiles files) throws CommandFailure {
+        WriteGuard guard = new WriteGuard().protect("the photo", image).protect("the mask", mask)
+                .protect("the sketch", sketch);
+        for (Path modelFile : files == null ? List.<Path>of() : files.readFiles()) {
+            guard.protect("the model file " + modelFile, modelFile);
         }
-        if (Files.exists(out) && !overwrite) {
+        try {
+            guard.check(out);
+        } catch (OutputRefusedException e) {
+            throw new CommandFailure(ExitCodes.OUTPUT_REFUSED, e.getMessage());
+        }
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !overwrite) {
             throw new CommandFailure(ExitCodes.OUTPUT_REFUSED,
                     "The output " + out + " already exists; pass --overwrite to replace it.");
         }
     }
 
-    private static boolean sameFile(Path a, Path b) {
+    private LoadedImage loadImage(Strategy chosen) throws CommandFailure {
         try {
-            if (Files.exists(a) && Files.exists(b)) {
-                return Files.isSameFile(a, b);
-            }
-        } catch (IOException e) {
-            // Fall back to comparing names below.
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-    }
-
-    private LoadedImage loadImage() throws CommandFailure {
-        if (!Files.isRegularFile(image)) {
-            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "Image not found: " + image);
-        }
-        try {
-            var info = ImageFiles.probe(image);
-            if ((long) info.width() * info.height() > MAX_PIXELS) {
-                throw new CommandFailure(ExitCodes.TOO_LARGE, "The image " + image + " is " + info.width() + "x"
-                        + info.height() + ", more than " + MAX_PIXELS / 1_000_000 + " megapixels.");
+            if (chosen == Strategy.ORIGINAL) {
+                // From the header: decoding first would spend seconds and gigabytes on a photo refused anyway.
+                ImageInfo info = ImageFiles.probe(image);
+                String refusal = PipelineSettings.defaults().refuseOriginal(image.getFileName().toString(),
+                        info.width(), info.height());
+                if (refusal != null) {
+                    throw new CommandFailure(ExitCodes.TOO_LARGE, refusal);
+                }
             }
             return ImageFiles.load(image, MAX_PIXELS);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "Cannot read the image " + image + ": " + e.getMessage());
+        } catch (ImageFileException e) {
+            throw inputFailure("image", e);
         }
+    }
+
+    /** Too large and out of memory are exit 11; anything else about an input file is exit 3. */
+    private static CommandFailure inputFailure(String what, ImageFileException e) {
+        int code = e instanceof ImageTooLargeException || e instanceof NotEnoughMemoryException
+                ? ExitCodes.TOO_LARGE : ExitCodes.INPUT_UNREADABLE;
+        return new CommandFailure(code, "Cannot read the " + what + ": " + e.getMessage());
     }
 
     private static GrayRaster readRaster(String what, Path file, int w, int h) throws CommandFailure {
-        if (!Files.isRegularFile(file)) {
-            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "The " + what + " file was not found: " + file);
-        }
         GrayRaster raster;
         try {
             raster = MaskFiles.readAnySize(file);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INPUT_UNREADABLE, "Cannot read the " + what + " " + file + ": " + e.getMessage());
+        } catch (ImageFileException e) {
+            throw inputFailure(what, e);
         }
         if (raster.width() != w || raster.height() != h) {
             throw new CommandFailure(ExitCodes.SIZE_MISMATCH, "The " + what + " " + file + " is " + raster.width() + "x"

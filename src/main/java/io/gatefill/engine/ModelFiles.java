@@ -30,6 +30,16 @@ public record ModelFiles(Path model, Path card) {
     }
 
     /**
+     * Every file of this model that a run reads and therefore must never write: the generator, its
+     * card and its gate view ({@code <stem>.gates.pt}, the name export gives it).
+     */
+    public List<Path> readFiles() {
+        String file = model.getFileName().toString();
+        String stem = file.endsWith(".pt") ? file.substring(0, file.length() - 3) : file;
+        return List.of(model, card, model.resolveSibling(stem + ".gates.pt"));
+    }
+
+    /**
      * The default model: {@code models/gatefill.pt}, or the only generator in {@code models/}, looked up
      * beside the jar, in the jar's parent (for {@code target/gatefill.jar}) and in the working directory.
      */

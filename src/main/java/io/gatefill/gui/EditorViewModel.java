@@ -11,6 +11,7 @@ import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.project.ProjectFile;
 import io.gatefill.core.project.RecoveryStore;
 import io.gatefill.core.raster.GrayRaster;
@@ -19,6 +20,8 @@ import io.gatefill.core.settings.SettingsStore;
 import io.gatefill.core.tools.BrushSettings;
 import io.gatefill.core.tools.BrushTool;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.ModelLoadException;
 import io.gatefill.gui.task.BackgroundTask;
 import io.gatefill.gui.task.TaskExecutor;
 import java.awt.image.BufferedImage;
@@ -381,7 +384,9 @@ public final class EditorViewModel {
     /** Writes the binarised mask (value >= 128 becomes white) as a PNG. */
     public void exportMask(Path path) {
         GrayRaster binary = MaskOps.binarise(doc().mask());
+        Document doc = doc();
         run("Exporting mask", () -> {
+            writeGuard(doc, false).check(path);
             MaskFiles.write(binary, path, true); // the file chooser already confirmed replacing
             return path;
         }, p -> statusMessage.set("Exported mask to " + p.getFileName()),
@@ -412,6 +417,7 @@ public final class EditorViewModel {
         DocumentSnapshot snapshot = doc.snapshot();
         long revision = doc.history().revision();
         run("Saving " + path.getFileName(), () -> {
+            writeGuard(doc, false).check(path);
             ProjectFile.write(snapshot, path);
             return path;
         }, p -> {
@@ -478,6 +484,7 @@ public final class EditorViewModel {
         SaveOptions options = original ? requested.withOverwrite(true) : requested;
         BufferedImage copy = doc.snapshot().image();
         run("Exporting " + target.getFileName(), () -> {
+            writeGuard(doc, original).check(target); // the original only after the confirmation above
             ImageFiles.save(copy, target, options, doc.metadata());
             return target;
         }, p -> statusMessage.set("Exported " + p.getFileName()),
@@ -569,6 +576,7 @@ public final class EditorViewModel {
             target = withExtension(chosen.get(), ProjectFile.EXTENSION);
         }
         try {
+            writeGuard(doc, false).check(target);
             ProjectFile.write(doc.snapshot(), target);
             doc.setProjectPath(target);
             doc.history().markSaved();
@@ -711,18 +719,26 @@ public final class EditorViewModel {
     }
 
     private static boolean isSourceFile(Document doc, Path target) {
-        Path source = doc.sourcePath();
-        if (source == null) {
-            return false;
+        return doc.sourcePath() != null && WriteGuard.samePlace(doc.sourcePath(), target);
+    }
+
+    /**
+     * Core's write rule for the editor: never the bundled model's files, and never the opened photo
+     * unless the user confirmed overwriting it (export only; a project or mask never goes there).
+     */
+    private static WriteGuard writeGuard(Document doc, boolean sourceConfirmed) {
+        WriteGuard guard = new WriteGuard();
+        if (!sourceConfirmed) {
+            guard.protect("the photo you opened", doc.sourcePath());
         }
         try {
-            if (Files.exists(target) && Files.exists(source)) {
-                return Files.isSameFile(source, target);
+            for (Path file : ModelFiles.locateDefault().readFiles()) {
+                guard.protect("the model file " + file, file);
             }
-        } catch (IOException e) {
-            return true; // cannot tell: treat as the original, which means asking
+        } catch (ModelLoadException e) {
+            // No default model here: nothing of it to protect.
         }
-        return source.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize());
+        return guard;
     }
 
     private static String displayName(Document doc) {

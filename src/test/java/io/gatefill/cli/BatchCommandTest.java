@@ -165,7 +165,8 @@ class BatchCommandTest {
         assertThat(report.get("summary").get("failed").asInt()).isEqualTo(3);
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("good1.png", "good2.png", "gatefill-report.json", ".gatefill-batch-journal");
+                    .containsExactlyInAnyOrder("good1.png", "good2.png", "gatefill-report.json", ".gatefill-batch-journal",
+                            ".gatefill-batch.lock");
         }
     }
 

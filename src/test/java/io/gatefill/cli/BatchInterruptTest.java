@@ -138,8 +138,17 @@ class BatchInterruptTest {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part"))).isEmpty();
         }
         JsonNode report = new ObjectMapper().readTree(out.resolve("gatefill-report.json").toFile());
-        assertThat(report.get("summary").get("resumed").asInt()).isEqualTo(afterKill.size());
-        assertThat(report.get("summary").get("done").asInt()).isEqualTo(COUNT - afterKill.size());
+        // An output the kill caught between its publish and its journal entry is unverified, so it
+        // is redone (to the same bytes, checked above) and says so; at most one per encoder thread.
+        int unrecorded = 0;
+        for (JsonNode f : report.get("files")) {
+            if (f.get("notes").toString().contains("redone: no run recorded")) {
+                unrecorded++;
+            }
+        }
+        assertThat(unrecorded).isLessThanOrEqualTo(1);
+        assertThat(report.get("summary").get("resumed").asInt()).isEqualTo(afterKill.size() - unrecorded);
+        assertThat(report.get("summary").get("done").asInt()).isEqualTo(COUNT - afterKill.size() + unrecorded);
         assertThat(report.get("summary").get("failed").asInt()).isZero();
     }
 

@@ -105,12 +105,41 @@ class InpaintCommandTest {
     }
 
     @Test
+    void semiTransparentPixelsOutsideTheHoleComeOutByteIdentical() throws Exception {
+        // An 8-bit RGBA photo whose alpha runs 0-255 across: low alphas carry full-range colours.
+        java.awt.image.BufferedImage ramp = new java.awt.image.BufferedImage(W, H,
+                java.awt.image.BufferedImage.TYPE_4BYTE_ABGR);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                ramp.getRaster().setPixel(x, y, new int[] {(x * 3 + y) & 0xFF, 255 - y, (x * 7) & 0xFF, x * 255 / (W - 1)});
+            }
+        }
+        javax.imageio.ImageIO.write(ramp, "png", image.toFile());
+
+        CliRun run = inpaint();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        BufferedImage result = Images.read(out);
+        int changed = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int[] p = ramp.getRaster().getPixel(x, y, (int[]) null);
+                int expected = p[3] << 24 | p[0] << 16 | p[1] << 8 | p[2];
+                if (!HOLE.expand(4).contains(x, y) && result.getRGB(x, y) != expected) {
+                    changed++;
+                }
+            }
+        }
+        assertThat(changed).as("pixels changed outside the hole").isZero();
+    }
+
+    @Test
     void neverOverwritesTheInput() throws Exception {
         byte[] original = Files.readAllBytes(image);
         CliRun run = CliRun.of("inpaint", "--image", image.toString(), "--mask", mask.toString(), "--out",
                 image.toString(), "--overwrite", "--model", model);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OUTPUT_REFUSED);
-        assertThat(run.err()).contains("is one of the input files");
+        assertThat(run.err()).contains("Refusing to write " + image + ": it is the photo");
         assertThat(Files.readAllBytes(image)).isEqualTo(original);
     }
 

@@ -168,6 +168,22 @@ class EditorViewModelTest {
     }
 
     @Test
+    void aProjectOrMaskIsNeverWrittenOverThePhotoItCameFrom() throws Exception {
+        Document doc = openPhoto();
+        paint(30, 30, 200, 30);
+        Path photo = dir.resolve("photo.png");
+        byte[] original = Files.readAllBytes(photo);
+
+        vm.saveProjectTo(dir.resolve("config/../photo.png"), null);
+        vm.exportMask(Files.createSymbolicLink(dir.resolve("mask-link.png"), photo));
+
+        assertThat(dialogs.errors).hasSize(2).allSatisfy(e -> assertThat(e).contains("Refusing to write")
+                .contains("it is the photo you opened"));
+        assertThat(Files.readAllBytes(photo)).isEqualTo(original);
+        assertThat(doc.history().isDirty()).isTrue();
+    }
+
+    @Test
     void savingAProjectMarksCleanAndReopensTheSameState() throws Exception {
         Document doc = openPhoto();
         paint(30, 30, 200, 30);

@@ -35,17 +35,21 @@ public final class TestImages {
 
     /** A syntactically valid PNG whose header claims 100000 x 100000 pixels (and no pixel data). */
     public static Path hugeHeaderPng(Path dir) throws IOException {
+        return headerOnlyPng(dir.resolve("huge.png"), 100_000, 100_000);
+    }
+
+    /** A PNG whose header claims width x height RGBA pixels and that has no pixel data. */
+    public static Path headerOnlyPng(Path file, int width, int height) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
         DataOutputStream h = new DataOutputStream(ihdr);
-        h.writeInt(100_000);
-        h.writeInt(100_000);
+        h.writeInt(width);
+        h.writeInt(height);
         h.write(new byte[] {8, 6, 0, 0, 0});
         chunk(out, "IHDR", ihdr.toByteArray());
         chunk(out, "IEND", new byte[0]);
-        Path file = dir.resolve("huge.png");
         Files.write(file, bytes.toByteArray());
         return file;
     }

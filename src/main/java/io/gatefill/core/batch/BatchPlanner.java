@@ -1,6 +1,9 @@
 package io.gatefill.core.batch;
 
+import io.gatefill.core.io.FileKinds;
+import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.io.WriteGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,16 +35,17 @@ public final class BatchPlanner {
     public static List<BatchItem> plan(BatchSettings settings) throws BatchSetupException {
         Path images = settings.images();
         if (!Files.isDirectory(images)) {
-            throw new BatchSetupException(BatchSetupException.Kind.INPUT, "The images folder " + images + " does not exist.");
+            throw new BatchSetupException(BatchSetupException.Kind.INPUT, notAFolder("The images folder", images));
         }
         boolean singleMask = !Files.isDirectory(settings.masks());
-        if (singleMask && !Files.isRegularFile(settings.masks())) {
+        String maskKind = FileKinds.kind(settings.masks());
+        if (singleMask && maskKind != null) {
             throw new BatchSetupException(BatchSetupException.Kind.INPUT,
-                    "The masks path " + settings.masks() + " is neither a folder nor a file.");
+                    "The masks path " + settings.masks() + " " + maskKind + ", neither a folder nor a file.");
         }
         if (settings.sketches() != null && !Files.isDirectory(settings.sketches())) {
             throw new BatchSetupException(BatchSetupException.Kind.INPUT,
-                    "The sketches folder " + settings.sketches() + " does not exist.");
+                    notAFolder("The sketches folder", settings.sketches()));
         }
         checkOutputFolder(settings, singleMask);
 
@@ -72,6 +76,39 @@ public final class BatchPlanner {
             items.add(new BatchItem(items.size(), photo, mask, sketch, output));
         }
         return items;
+    }
+
+    /** "The images folder X does not exist." or what else X is (a file, a FIFO, a link loop). */
+    private static String notAFolder(String what, Path path) {
+        String kind = FileKinds.kind(path);
+        if (kind == null) {
+            return what + " " + path + " is a file, not a folder.";
+        }
+        return what + " " + path + " " + kind + (kind.equals("does not exist") ? "." : ", not a folder.");
+    }
+
+    /**
+     * The write rule for this batch: every photo, mask and sketch it reads and every output it plans
+     * is protected, so that nothing else the run writes (report, journal) can land on one of them.
+     * Refuses an output that is an input (an output folder reached through another link, say).
+     */
+    public static WriteGuard guard(List<BatchItem> items, BatchSettings settings) throws OutputRefusedException {
+        WriteGuard guard = new WriteGuard();
+        if (!Files.isDirectory(settings.masks())) {
+            guard.protect("the mask " + settings.masks(), settings.masks());
+        }
+        for (BatchItem item : items) {
+            guard.protect("the photo " + item.image(), item.image());
+            guard.protect("the mask " + item.mask(), item.mask());
+            guard.protect("the sketch " + item.sketch(), item.sketch());
+        }
+        for (BatchItem item : items) {
+            guard.check(item.output());
+            guard.protect("the output planned for " + item.image().getFileName(), item.output());
+        }
+        guard.protect("the batch journal", settings.out().resolve(BatchJournal.FILE_NAME));
+        guard.protect("the batch lock", settings.out().resolve(BatchLock.FILE_NAME));
+        return guard;
     }
 
     /** Several masks with one stem (a.jpg, a.png) are ambiguous; the first by name wins, predictably. */

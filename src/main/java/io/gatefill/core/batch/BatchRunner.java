@@ -1,13 +1,17 @@
 package io.gatefill.core.batch;
 
+import io.gatefill.core.io.AtomicFiles;
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
+import io.gatefill.core.io.ImageInfo;
 import io.gatefill.core.io.ImageMetadata;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
+import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +55,7 @@ public final class BatchRunner {
     private volatile boolean cancelled;
     private final Map<String, GrayRaster> scaledSingleMasks = new ConcurrentHashMap<>();
     private GrayRaster singleMask;
-    private Set<String> journalled = Set.of();
+    private Map<String, BatchJournal.Entry> journalled = Map.of();
 
     private FileOutcome[] outcomes;
     private int finishedCount;
@@ -193,33 +196,50 @@ public final class BatchRunner {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         try {
-            if (Files.exists(item.output()) && !settings.save().overwrite()) {
-                if (settings.resume()) {
-                    String note = journalled.contains(item.output().getFileName().toString())
-                            ? "finished by an earlier run" : "output present but not in the journal (finished just "
-                            + "before an interruption, or put there otherwise); kept as finished";
-                    return new FileOutcome(item, FileStatus.RESUMED, 0, 0, 0, null, List.of(note));
+            boolean replace = settings.save().overwrite();
+            if (Files.exists(item.output()) && !replace) {
+                if (!settings.resume()) {
+                    return FileOutcome.of(item, FileStatus.SKIPPED_EXISTING,
+                            item.output().getFileName() + " already exists; pass --overwrite to replace it or --resume "
+                                    + "to continue an interrupted run");
                 }
-                return FileOutcome.of(item, FileStatus.SKIPPED_EXISTING,
-                        item.output().getFileName() + " already exists; pass --overwrite to replace it or --resume "
-                                + "to continue an interrupted run");
+                String why = BatchJournal.whyRedo(journalled.get(item.output().getFileName().toString()), item);
+                if (why == null) {
+                    return new FileOutcome(item, FileStatus.RESUMED, 0, 0, 0, null, List.of("finished by an earlier run"));
+                }
+                notes.add("redone: " + why);
+                replace = true;
             }
             if (item.mask() == null) {
                 return FileOutcome.of(item, FileStatus.NO_MASK,
                         "no mask named " + BatchPlanner.stem(item.image()) + ".* in " + settings.masks());
             }
+            // Taken before reading, so a photo replaced mid-run is recorded as the older one and redone.
+            BatchJournal.Source source = BatchJournal.Source.of(item.image());
+            if (settings.strategy() == Strategy.ORIGINAL) {
+                ImageInfo info = ImageFiles.probe(item.image()); // refused from the header, not after decoding
+                String refusal = PipelineSettings.defaults().refuseOriginal(item.image().getFileName().toString(),
+                        info.width(), info.height());
+                if (refusal != null) {
+                    return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, refusal, notes);
+                }
+            }
             LoadedImage loaded = ImageFiles.load(item.image(), settings.maxPixels());
+            if (loaded.precisionNote() != null) {
+                notes.add(loaded.precisionNote());
+            }
             // Refuse an unwritable output format (WebP with --format same) before spending a fill on it.
             ImageFiles.outputFormat(settings.save(), loaded.metadata());
             int w = loaded.image().getWidth();
             int h = loaded.image().getHeight();
             GrayRaster mask = singleMask != null ? singleMaskFor(w, h, notes) : raster("mask", item.mask(), w, h, notes);
             GrayRaster sketch = item.sketch() == null ? null : raster("sketch", item.sketch(), w, h, notes);
-            return new Decoded(item, loaded, mask, sketch, notes, ms(t0));
+            return new Decoded(item, source, replace, loaded, mask, sketch, notes, ms(t0));
         } catch (ImageFileException e) {
             return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, e.getMessage(), notes);
         } catch (OutOfMemoryError e) {
-            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "not enough memory to decode it", notes);
+            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "not enough memory to decode it; give Java "
+                    + "more with -Xmx (JDK_JAVA_OPTIONS=-Xmx8g, say)", notes);
         } catch (RuntimeException e) {
             return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, "cannot be read: " + e, notes);
         }
@@ -257,7 +277,7 @@ public final class BatchRunner {
         try {
             InpaintRequest request = new InpaintRequest(d.loaded.image(), d.mask, d.sketch, settings.strategy());
             BufferedImage result = pipeline.run(request, null, null).result();
-            return new Filled(d.item, result, d.loaded.metadata(), d.notes, d.decodeMs, ms(t0));
+            return new Filled(d.item, d.source, d.replace, result, d.loaded.metadata(), d.notes, d.decodeMs, ms(t0));
         } catch (InpaintException e) {
             return new FileOutcome(d.item, FileStatus.FAILED, d.decodeMs, ms(t0), 0, e.getMessage(), d.notes);
         } catch (OutOfMemoryError e) {
@@ -270,8 +290,9 @@ public final class BatchRunner {
     private FileOutcome encode(Filled f) {
         long t0 = System.nanoTime();
         try {
-            ImageFiles.save(f.result, f.item.output(), settings.save(), f.metadata);
-            journal.recordDone(f.item);
+            AtomicFiles.Written written = ImageFiles.save(f.result, f.item.output(),
+                    settings.save().withOverwrite(f.replace), f.metadata);
+            journal.recordDone(f.item, f.source, written);
             return new FileOutcome(f.item, FileStatus.DONE, f.decodeMs, f.fillMs, ms(t0), null, f.notes);
         } catch (ImageFileException e) {
             return new FileOutcome(f.item, FileStatus.FAILED, f.decodeMs, f.fillMs, ms(t0), e.getMessage(), f.notes);
@@ -295,19 +316,16 @@ public final class BatchRunner {
     }
 
     /**
-     * Deletes temporary files a killed run left behind for this run's outputs ({@code .NAME.*.part},
-     * the pattern AtomicFiles uses). Only names derived from planned outputs are touched.
+     * Deletes temporary files a killed run left behind for this run's outputs (the names AtomicFiles
+     * makes). Only names derived from planned outputs are touched.
      */
     private List<String> removeStaleParts(List<BatchItem> items) {
-        Set<String> prefixes = new HashSet<>();
-        for (BatchItem item : items) {
-            prefixes.add("." + item.output().getFileName() + ".");
-        }
+        List<String> outputs = items.stream().map(item -> item.output().getFileName().toString()).toList();
         List<String> removed = new ArrayList<>();
         try (Stream<Path> files = Files.list(settings.out())) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".part") && prefixes.stream().anyMatch(name::startsWith)) {
+                if (outputs.stream().anyMatch(output -> AtomicFiles.isTempFor(name, output))) {
                     Files.deleteIfExists(p);
                     removed.add(name);
                 }
@@ -376,13 +394,13 @@ public final class BatchRunner {
         }
     }
 
-    /** A decoded item on its way to the fill thread. */
-    private record Decoded(BatchItem item, LoadedImage loaded, GrayRaster mask, GrayRaster sketch, List<String> notes,
+    /** A decoded item on its way to the fill thread; {@code replace}: its output may be replaced. */
+    private record Decoded(BatchItem item, BatchJournal.Source source, boolean replace, LoadedImage loaded, GrayRaster mask, GrayRaster sketch, List<String> notes,
                            long decodeMs) {
     }
 
     /** A filled item on its way to an encoder; only the result and metadata are kept, to free the source. */
-    private record Filled(BatchItem item, BufferedImage result, ImageMetadata metadata, List<String> notes,
+    private record Filled(BatchItem item, BatchJournal.Source source, boolean replace, BufferedImage result, ImageMetadata metadata, List<String> notes,
                           long decodeMs, long fillMs) {
     }
 }

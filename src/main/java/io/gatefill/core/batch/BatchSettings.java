@@ -23,6 +23,12 @@ import java.util.Objects;
  */
 public record BatchSettings(Path images, Path masks, Path sketches, Path out, SaveOptions save, Strategy strategy,
                             boolean resume, int decoders, int encoders, long maxPixels) {
+    /**
+     * The most decoding (and, separately, encoding) threads: beyond a few the single fill thread is
+     * the limit anyway, and each one may hold a decoded photo in memory.
+     */
+    public static final int MAX_IO_THREADS = 16;
+
     public BatchSettings {
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(masks, "masks");
@@ -32,8 +38,9 @@ public record BatchSettings(Path images, Path masks, Path sketches, Path out, Sa
         if (resume && save.overwrite()) {
             throw new IllegalArgumentException("resume and overwrite exclude each other");
         }
-        if (decoders < 0 || encoders < 0 || (decoders > 0 && encoders == 0)) {
-            throw new IllegalArgumentException("decoders >= 0, encoders >= 1 when pipelined");
+        if (decoders < 0 || encoders < 0 || (decoders > 0 && encoders == 0)
+                || decoders > MAX_IO_THREADS || encoders > MAX_IO_THREADS) {
+            throw new IllegalArgumentException("decoders 0-" + MAX_IO_THREADS + ", encoders 1-" + MAX_IO_THREADS + " when pipelined");
         }
     }
 

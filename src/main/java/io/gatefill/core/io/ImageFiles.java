@@ -5,9 +5,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.Graphics2D;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +32,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * (JPEG incl. CMYK, TIFF, WebP, BMP).
  */
 public final class ImageFiles {
+    /**
+     * The one size limit for photos, masks and sketches alike, on the command line, in batch and as
+     * the editor's default: a larger file is refused from its header, before any pixel is decoded.
+     */
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
     static {
@@ -70,10 +72,18 @@ public final class ImageFiles {
             throw new ImageFileException(file.getFileName() + " claims an empty size " + info.width() + "x" + info.height() + ".");
         }
         if (info.pixels() > maxPixels) {
-            throw new ImageFileException(String.format(Locale.ROOT,
+            throw new ImageTooLargeException(String.format(Locale.ROOT,
                     "%s is %dx%d (%.1f megapixels), above the limit of %.1f megapixels. It was not opened.",
                     file.getFileName(), info.width(), info.height(), info.pixels() / 1e6, maxPixels / 1e6));
         }
+        try {
+            return decodeAll(file, info);
+        } catch (OutOfMemoryError e) {
+            throw NotEnoughMemoryException.forImage(file, info, e);
+        }
+    }
+
+    private static LoadedImage decodeAll(Path file, ImageInfo info) throws ImageFileException {
         // One read of the file serves the pixels, the metadata blocks and the orientation tag.
         byte[] bytes;
         try {
@@ -81,7 +91,10 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new ImageFileException(file + " cannot be read: " + e.getMessage(), e);
         }
-        BufferedImage argb = toArgb(decode(file, bytes));
+        BufferedImage decoded = decode(file, info, bytes);
+        int reducedFromBits = ArgbConversion.reducedFromBits(decoded);
+        BufferedImage argb = ArgbConversion.toArgb(decoded);
+        decoded = null; // let a large source go before the oriented copy is made
         byte[] exif = null;
         byte[] icc = null;
         try {
@@ -95,18 +108,13 @@ public final class ImageFiles {
             exif = MetadataBlocks.withOrientationReset(exif);
         }
         return new LoadedImage(orient(argb, orientation), new ImageMetadata(exif, icc, info.formatName()),
-                info.formatName());
+                info.formatName(), reducedFromBits);
     }
 
     private static void checkReadable(Path file) throws ImageFileException {
-        if (!Files.exists(file)) {
-            throw new ImageFileException(file + " does not exist.");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new ImageFileException(file + " is not a file.");
-        }
-        if (!Files.isReadable(file)) {
-            throw new ImageFileException(file + " cannot be read: permission denied.");
+        String problem = FileKinds.problem(file);
+        if (problem != null) {
+            throw new ImageFileException(problem);
         }
         try {
             if (Files.size(file) == 0) {
@@ -138,7 +146,7 @@ public final class ImageFiles {
         };
     }
 
-    private static BufferedImage decode(Path file, byte[] bytes) throws ImageFileException {
+    private static BufferedImage decode(Path file, ImageInfo info, byte[] bytes) throws ImageFileException {
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             ImageReader reader = readerFor(file, in);
@@ -159,49 +167,16 @@ public final class ImageFiles {
             }
         } catch (ImageFileException e) {
             throw e;
-        } catch (OutOfMemoryError e) {
-            throw new ImageFileException(file.getFileName() + " is too large to decode in the available memory.");
         } catch (IOException | RuntimeException e) {
+            // Image readers wrap an OutOfMemoryError in an IIOException: that is no damage to the file.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OutOfMemoryError oom) {
+                    throw NotEnoughMemoryException.forImage(file, info, oom);
+                }
+            }
             throw new ImageFileException(file.getFileName() + " is truncated or damaged and cannot be decoded ("
                     + e.getMessage() + ").", e);
         }
-    }
-
-    /**
-     * Converts to TYPE_INT_ARGB. Pixels of a photo with an embedded non-sRGB profile are copied as
-     * they are, not colour-converted, because that profile is written back on export: converting
-     * here and tagging there would apply it twice.
-     */
-    static BufferedImage toArgb(BufferedImage src) {
-        if (src.getType() == BufferedImage.TYPE_INT_ARGB) {
-            return src;
-        }
-        int w = src.getWidth();
-        int h = src.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        ColorSpace cs = src.getColorModel().getColorSpace();
-        Raster raster = src.getRaster();
-        int bands = raster.getNumBands();
-        boolean rawRgb = !cs.isCS_sRGB() && cs.getType() == ColorSpace.TYPE_RGB
-                && (bands == 3 || bands == 4) && src.getColorModel().getComponentSize(0) == 8;
-        if (rawRgb) {
-            int[] row = new int[w * bands];
-            int[] argb = new int[w];
-            for (int y = 0; y < h; y++) {
-                raster.getPixels(0, y, w, 1, row);
-                for (int x = 0; x < w; x++) {
-                    int i = x * bands;
-                    int a = bands == 4 ? row[i + 3] : 255;
-                    argb[x] = (a << 24) | (row[i] << 16) | (row[i + 1] << 8) | row[i + 2];
-                }
-                out.setRGB(0, y, w, 1, argb, 0, w);
-            }
-            return out;
-        }
-        Graphics2D g = out.createGraphics();
-        g.drawImage(src, 0, 0, null);
-        g.dispose();
-        return out;
     }
 
     private static int exifOrientation(byte[] bytes) {
@@ -271,9 +246,9 @@ public final class ImageFiles {
 
     /**
      * Encodes and writes atomically, carrying EXIF and the ICC profile into PNG and JPEG. An existing
-     * target is refused unless the options allow overwriting.
+     * target is refused unless the options allow overwriting. Returns the written file's size and hash.
      */
-    public static void save(BufferedImage image, Path target, SaveOptions options, ImageMetadata metadata)
+    public static AtomicFiles.Written save(BufferedImage image, Path target, SaveOptions options, ImageMetadata metadata)
             throws ImageFileException {
         ImageMetadata meta = metadata == null ? ImageMetadata.NONE : metadata;
         String format = outputFormat(options, meta);
@@ -283,7 +258,7 @@ public final class ImageFiles {
             case "png" -> MetadataBlocks.insertIntoPng(encoded, meta.exif(), meta.iccProfile());
             default -> encoded;
         };
-        AtomicFiles.write(target, options.overwrite(), out -> out.write(withMetadata));
+        return AtomicFiles.write(target, options.overwrite(), out -> out.write(withMetadata));
     }
 
     static byte[] encode(BufferedImage image, String format, float quality) throws ImageFileException {

@@ -238,10 +238,9 @@ public final class InpaintPipeline {
             }
             case RESIZE -> windows.add(WindowPlanner.whole(bounds(mask), w, h, settings.maxModelSide()));
             case ORIGINAL -> {
-                if ((long) w * h > settings.maxOriginalPixels()) {
-                    throw new InpaintException(InpaintException.Reason.TOO_LARGE,
-                            "The image has " + w + "x" + h + " pixels, more than the ORIGINAL strategy allows ("
-                                    + settings.maxOriginalPixels() + " pixels); use CROP or RESIZE.");
+                String refusal = settings.refuseOriginal("The image", w, h);
+                if (refusal != null) {
+                    throw new InpaintException(InpaintException.Reason.TOO_LARGE, refusal);
                 }
                 windows.add(WindowPlanner.whole(bounds(mask), w, h, Integer.MAX_VALUE));
             }

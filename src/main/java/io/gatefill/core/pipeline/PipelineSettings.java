@@ -37,6 +37,20 @@ public record PipelineSettings(int maxModelSide, int trainResolution, int contex
                 2048L * 2048L, 128, 1024L * 1024L);
     }
 
+    /**
+     * Null when ORIGINAL can take a photo of this size, else the refusal; callers check it from the
+     * file's header, before decoding.
+     */
+    public String refuseOriginal(String name, int width, int height) {
+        long pixels = (long) width * height;
+        if (pixels <= maxOriginalPixels) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%s is %dx%d (%.1f megapixels), too large for --strategy original "
+                + "(at most %.1f megapixels); use crop or resize.", name, width, height, pixels / 1e6,
+                maxOriginalPixels / 1e6);
+    }
+
     public static PipelineSettings defaults() {
         return forTrainResolution(null);
     }

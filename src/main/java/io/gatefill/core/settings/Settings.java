@@ -1,6 +1,7 @@
 package io.gatefill.core.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.gatefill.core.io.ImageFiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
 public final class Settings {
     public static final int MAX_RECENT = 10;
 
-    /** Photos with more pixels are refused before decoding. */
-    public long maxPixels = 100_000_000L;
+    /** Photos with more pixels are refused before decoding; the default is the command line's limit. */
+    public long maxPixels = ImageFiles.DEFAULT_MAX_PIXELS;
     /** Undo memory per document. */
     public long historyBytes = 1L << 30;
     public int historyEdits = 500;
@@ -31,7 +32,7 @@ public final class Settings {
         }
         recentFiles.removeIf(p -> p == null || p.isBlank());
         if (maxPixels <= 0) {
-            maxPixels = 100_000_000L;
+            maxPixels = ImageFiles.DEFAULT_MAX_PIXELS;
         }
         if (historyBytes <= 0) {
             historyBytes = 1L << 30;

@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  * queue behind each other.
  */
 public final class DjlInpaintEngine implements InpaintEngine {
-    private static final String ENGINE = "PyTorch";
+    static final String ENGINE = "PyTorch";
 
     private final ExecutorService worker;
     private final ModelFiles files;
@@ -166,8 +166,8 @@ public final class DjlInpaintEngine implements InpaintEngine {
 
     /** Changes the intra-op thread count for later calls (libtorch's setting is process-wide). */
     public void setThreads(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("threads must be >= 1");
+        if (count < 1 || count > EngineOptions.MAX_THREADS) {
+            throw new IllegalArgumentException(EngineOptions.threadRangeMessage("threads", 1, EngineOptions.MAX_THREADS, count));
         }
         try {
             call(worker, () -> {

@@ -11,6 +11,7 @@ import io.gatefill.core.batch.BatchSetupException;
 import io.gatefill.core.batch.FileOutcome;
 import io.gatefill.core.batch.FileStatus;
 import io.gatefill.core.io.ImageFileException;
+import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.PipelineSettings;
@@ -59,7 +60,7 @@ import javafx.collections.ObservableList;
  */
 public final class BatchViewModel {
     /** Same limit as the CLI batch and single-image inpaint: larger photos fail with a reason. */
-    static final long MAX_PIXELS = 120_000_000L;
+    static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
     public static final String REPORT_NAME = "gatefill-report.json";
 
     /** What to do with outputs that already exist; one choice, so overwrite and resume cannot both be on. */

@@ -3,7 +3,12 @@ package io.gatefill.engine.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.gatefill.core.pipeline.InpaintInput;
+import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
 import io.gatefill.testing.Fixture;
 import io.gatefill.testing.Images;
@@ -29,6 +34,42 @@ class DjlInpaintEngineTest {
         assertThat(image.getRGB(0, 0)).isEqualTo(0xFFFF0080);
         assertThat(InpaintTranslator.binary(Images.raster(4, 1, new Rect(1, 0, 2, 1)))).containsExactly(0f, 1f, 1f, 0f);
         assertThat(InpaintTranslator.binary(null, 3, 1)).containsExactly(0f, 0f, 0f);
+    }
+
+    @Test
+    void bulkConversionFollowsTheContractBothWays() throws Exception {
+        Fixture.engine(); // loads libtorch
+        int w = 24;
+        int h = 16;
+        BufferedImage photo = Images.photo(w, h);
+        GrayRaster mask = Images.raster(w, h, new Rect(3, 2, 9, 7));
+        mask.set(20, 10, 127); // a soft brush rim below the threshold is not hole
+        mask.set(21, 10, 128);
+        int[] argb = photo.getRGB(0, 0, w, h, null, 0, w);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlInpaintEngine.ENGINE)) {
+            NDList tensors = InpaintTranslator.toTensors(manager, new InpaintInput(photo, mask, null));
+            float[] image = tensors.get(0).toFloatArray();
+            float[] hole = tensors.get(1).toFloatArray();
+            assertThat(tensors.get(0).getShape()).isEqualTo(new Shape(1, 3, h, w));
+            for (int i = 0; i < w * h; i++) {
+                assertThat(image[i]).isEqualTo(((argb[i] >> 16) & 0xFF) / 127.5f - 1f);
+                assertThat(image[w * h + i]).isEqualTo(((argb[i] >> 8) & 0xFF) / 127.5f - 1f);
+                assertThat(image[2 * w * h + i]).isEqualTo((argb[i] & 0xFF) / 127.5f - 1f);
+                assertThat(hole[i]).isEqualTo(mask.isOn(i % w, i / w) ? 1f : 0f);
+            }
+            assertThat(tensors.get(2).toFloatArray()).containsOnly(0f);
+
+            float[] rgb = new float[3 * w * h];
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] = (float) Math.sin(i * 0.37) * 1.2f; // beyond [-1,1] too, to be clamped
+            }
+            BufferedImage fromTensor = InpaintTranslator.toImage(manager.create(rgb, new Shape(1, 3, h, w)));
+            for (int i = 0; i < w * h; i++) {
+                int expected = 0xFF000000 | InpaintTranslator.channel(rgb[i]) << 16
+                        | InpaintTranslator.channel(rgb[w * h + i]) << 8 | InpaintTranslator.channel(rgb[2 * w * h + i]);
+                assertThat(fromTensor.getRGB(i % w, i / w)).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
