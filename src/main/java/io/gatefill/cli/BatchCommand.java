@@ -98,6 +98,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     EngineArgs engineArgs;
 
+    @Mixin
+    FillArgs fillArgs;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -121,11 +124,12 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (BatchSetupException e) {
             throw setupFailure(e);
         }
-        ModelFiles files = engineArgs.files();
+        // The patch engine runs without a model, but never writes over one that is there.
+        ModelFiles files = settings.engine().needsModel() ? engineArgs.files() : engineArgs.filesIfPresent();
         Path reportFile = report != null ? report : out.resolve("gatefill-report.json");
         try {
             WriteGuard guard = BatchPlanner.guard(items, settings);
-            for (Path modelFile : files.readFiles()) {
+            for (Path modelFile : files == null ? List.<Path>of() : files.readFiles()) {
                 guard.protect("the model file " + modelFile, modelFile);
             }
             guard.check(reportFile);
@@ -134,9 +138,10 @@ public final class BatchCommand implements Callable<Integer> {
         }
         // Locked before the seconds-long model load, so a second run into OUT is refused at once.
         try (BatchLock lock = lock();
-             DjlInpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
+             DjlInpaintEngine engine = settings.engine().needsModel()
+                     ? engineArgs.load(files, new PrintStream(System.err, true)) : null) {
             InpaintPipeline pipeline = new InpaintPipeline(engine,
-                    PipelineSettings.forTrainResolution(engine.card().trainResolution()));
+                    PipelineSettings.forTrainResolution(engine == null ? null : engine.card().trainResolution()));
             BatchRunner runner = new BatchRunner(settings, pipeline,
                     new BatchProgress(log, System.console() != null));
             CountDownLatch reported = new CountDownLatch(1);
@@ -212,7 +217,7 @@ public final class BatchCommand implements Callable<Integer> {
         Strategy chosenStrategy = InpaintCommand.parseStrategy(strategy);
         engineArgs.options();
         return new BatchSettings(images, masks, sketches, out, new SaveOptions(chosen, quality / 100f, overwrite),
-                chosenStrategy, resume, ioThreads, ioThreads, MAX_PIXELS);
+                chosenStrategy, resume, ioThreads, ioThreads, MAX_PIXELS, fillArgs.engine(), fillArgs.seed);
     }
 
     private static CommandFailure setupFailure(BatchSetupException e) {
@@ -237,7 +242,11 @@ public final class BatchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The report's header; a patch run names no model, since none took part. */
     private Map<String, Object> context(ModelFiles files, DjlInpaintEngine engine, BatchSettings settings) {
+        if (engine == null) {
+            return BatchReport.context(null, null, null, "cpu", settings, quality, null);
+        }
         return BatchReport.context(files.model().toString(), engine.card().name(), engine.card().sha256(),
                 engine.describe().device(), settings, quality, null);
     }

@@ -80,6 +80,8 @@ public final class BatchReport {
         s.put("out", settings.out().toString());
         s.put("format", settings.save().format().name().toLowerCase(Locale.ROOT));
         s.put("jpeg_quality", jpegQuality);
+        s.put("engine", settings.engine().id());
+        s.put("seed", settings.seed());
         s.put("strategy", settings.strategy().name().toLowerCase(Locale.ROOT));
         s.put("overwrite", settings.save().overwrite());
         s.put("resume", settings.resume());

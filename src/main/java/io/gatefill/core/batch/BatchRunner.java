@@ -275,7 +275,8 @@ public final class BatchRunner {
     private Object fill(Decoded d) {
         long t0 = System.nanoTime();
         try {
-            InpaintRequest request = new InpaintRequest(d.loaded.image(), d.mask, d.sketch, settings.strategy());
+            InpaintRequest request = new InpaintRequest(d.loaded.image(), d.mask, d.sketch, settings.strategy(), settings.engine(),
+                    settings.seed());
             BufferedImage result = pipeline.run(request, null, null).result();
             return new Filled(d.item, d.source, d.replace, result, d.loaded.metadata(), d.notes, d.decodeMs, ms(t0));
         } catch (InpaintException e) {

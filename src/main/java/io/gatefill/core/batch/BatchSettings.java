@@ -1,6 +1,7 @@
 package io.gatefill.core.batch;
 
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.Strategy;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -20,9 +21,11 @@ import java.util.Objects;
  *                  benchmark's baseline)
  * @param encoders  encoding threads (ignored when decoders is 0)
  * @param maxPixels photos above this are refused as failed rather than risking running out of memory
+ * @param engine    how holes are filled (model, patch or hybrid)
+ * @param seed      seed of the patch synthesis, the same for every photo so a rerun gives the same bytes
  */
 public record BatchSettings(Path images, Path masks, Path sketches, Path out, SaveOptions save, Strategy strategy,
-                            boolean resume, int decoders, int encoders, long maxPixels) {
+                            boolean resume, int decoders, int encoders, long maxPixels, FillEngine engine, long seed) {
     /**
      * The most decoding (and, separately, encoding) threads: beyond a few the single fill thread is
      * the limit anyway, and each one may hold a decoded photo in memory.
@@ -35,6 +38,7 @@ public record BatchSettings(Path images, Path masks, Path sketches, Path out, Sa
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(save, "save");
         Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(engine, "engine");
         if (resume && save.overwrite()) {
             throw new IllegalArgumentException("resume and overwrite exclude each other");
         }

@@ -13,6 +13,7 @@ import io.gatefill.core.batch.FileStatus;
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.Strategy;
@@ -280,7 +281,7 @@ public final class BatchViewModel {
         return new BatchSettings(Path.of(images.get().trim()), Path.of(masks.get().trim()), sketchesDir,
                 Path.of(out.get().trim()),
                 new SaveOptions(format.get(), quality.get() / 100f, mode == ExistingOutputs.OVERWRITE),
-                strategy.get(), mode == ExistingOutputs.RESUME, 1, 1, MAX_PIXELS);
+                strategy.get(), mode == ExistingOutputs.RESUME, 1, 1, MAX_PIXELS, FillEngine.DEFAULT, 0L);
     }
 
     /** Starts a run in the background if the settings are usable; returns false (and changes nothing) otherwise. */

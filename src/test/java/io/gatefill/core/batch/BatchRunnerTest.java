@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.Inpainter;
 import io.gatefill.core.pipeline.PipelineSettings;
@@ -41,7 +42,7 @@ class BatchRunnerTest {
 
     private BatchSettings settings(Path out, int threads) {
         return new BatchSettings(images, masks, null, out, SaveOptions.png(), Strategy.ORIGINAL, false, threads, threads,
-                Long.MAX_VALUE);
+                Long.MAX_VALUE, FillEngine.MODEL, 0L);
     }
 
     private static InpaintPipeline pipeline() {
@@ -109,6 +110,6 @@ class BatchRunnerTest {
     @Test
     void resumeAndOverwriteExcludeEachOther() {
         assertThatThrownBy(() -> new BatchSettings(images, masks, null, dir, SaveOptions.png().withOverwrite(true),
-                Strategy.CROP, true, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+                Strategy.CROP, true, 1, 1, 1, FillEngine.MODEL, 0L)).isInstanceOf(IllegalArgumentException.class);
     }
 }
