@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Enforces the layering of ARCHITECTURE.md: core knows no UI and no DJL; only engine.djl knows DJL. */
+/**
+ * Enforces the layering of docs/architecture.md: core knows no UI and no DJL; only engine.djl knows DJL;
+ * the patch synthesis is pure Java that knows nothing else of the program.
+ */
 class ArchitectureTest {
     private static JavaClasses production;
 
@@ -45,6 +48,15 @@ class ArchitectureTest {
     void onlyGuiImportsJavaFxSceneAndControlsFx() {
         noClasses().that().resideOutsideOfPackage("io.gatefill.gui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
+                .check(production);
+    }
+
+    @Test
+    void synthesisIsPureJavaAndKnowsNothingElseOfTheProgram() {
+        noClasses().that().resideInAPackage("io.gatefill.core.synthesis..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax..", "io.gatefill.core.pipeline..",
+                        "io.gatefill.core.io..", "io.gatefill.core.document..", "io.gatefill.engine..", "io.gatefill.gui..",
+                        "io.gatefill.cli..")
                 .check(production);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 public record ModelCard(int contractVersion, String name, String sha256, String architecture, String convType,
                         Integer cnum, boolean sketch, Integer trainResolution, String licence,
                         List<String> dataSources, Long imagesSeen, String evaluation, String json) {
-    /** The only contract this build understands (see ARCHITECTURE.md, "The model contract"). */
+    /** The only contract this build understands (see docs/architecture.md, "The model contract"). */
     public static final int SUPPORTED_CONTRACT = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

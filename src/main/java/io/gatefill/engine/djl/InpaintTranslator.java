@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * The one place where Java pixels meet tensors (the model contract of ARCHITECTURE.md). Input: ARGB
+ * The one place where Java pixels meet tensors (the model contract of docs/architecture.md). Input: ARGB
  * ints become image [1,3,H,W] float32 RGB in [-1,1] (v / 127.5 - 1, alpha dropped), the mask becomes
  * [1,1,H,W] with 1 where the raster is >= 128 (hole), the sketch likewise (all zeros when absent).
  * Output: [1,3,H,W] RGB in [-1,1] becomes opaque ARGB ((v + 1) * 127.5, rounded, clamped).
