@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
 /**
  * Measurement harness: fills every image of an evaluation set (training/make_eval_set.py's layout,
  * SET/images + SET/masks) with one engine through the real pipeline and DJL model, into OUT, for
- * training/score_fills.py. Usage: SET OUT model|patch|hybrid [guideWeight fineGuideWeight guideBlur texture].
+ * training/score_fills.py. Usage: SET OUT model|patch|hybrid [guideWeight fineGuideWeight guideBlur texture [noblend]].
  */
 public final class EvalFills {
     private EvalFills() {
@@ -36,7 +36,7 @@ public final class EvalFills {
             s = new SynthesisSettings(s.patchRadius(), s.coarsestHoleRadius(), s.minCoarsestSide(), s.coarseIterations(),
                     s.fineIterations(), s.matchIterations(), s.fineSearchRadius(), Float.parseFloat(args[3]),
                     Float.parseFloat(args[4]), Float.parseFloat(args[5]), Float.parseFloat(args[6]),
-                    s.borderConfidence(), s.seed(), s.threads());
+                    s.borderConfidence(), args.length < 8 || !args[7].equals("noblend"), s.seed(), s.threads());
         }
         List<Path> images;
         try (Stream<Path> files = Files.list(set.resolve("images"))) {

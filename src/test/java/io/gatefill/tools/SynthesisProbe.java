@@ -33,6 +33,7 @@ public final class SynthesisProbe {
                     Float.parseFloat(System.getProperty("lambdaFine", "" + d.fineGuideWeight())),
                     Float.parseFloat(System.getProperty("blur", "" + d.guideBlur())),
                     Float.parseFloat(System.getProperty("texture", "" + d.textureWeight())), d.borderConfidence(),
+                    !Boolean.getBoolean("noblend"),
                     Long.getLong("seed", 0L), d.threads());
             long t0 = System.nanoTime();
             int[] guide = null;

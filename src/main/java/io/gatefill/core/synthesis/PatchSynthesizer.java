@@ -16,6 +16,8 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class PatchSynthesizer {
     private static final int SEAM_SWEEPS = 40;
+    /** Hole pixels this close to the border take the mean vote, so the fill meets the photo smoothly. */
+    private static final float AVERAGED_BORDER = 2.5f;
 
     private PatchSynthesizer() {
     }
@@ -134,12 +136,17 @@ public final class PatchSynthesizer {
         long voteStart = System.nanoTime();
         byte[] ring = SeamBlend.ring(finest.hole, w, h);
         byte[] where = new byte[finest.pixels()];
+        byte[] averaged = new byte[finest.pixels()];
+        float[] depth = Distances.toKnown(finest.hole, w, h);
         for (int i = 0; i < where.length; i++) {
             where[i] = (byte) (finest.hole[i] | ring[i]);
+            averaged[i] = (byte) (ring[i] != 0 || (finest.hole[i] != 0 && depth[i] <= AVERAGED_BORDER) ? 1 : 0);
         }
-        float[] rgb = Voting.voteRgb(finest, field, radius, argb, where, pool);
+        float[] rgb = Voting.voteRgb(finest, field, radius, argb, where, averaged, pool);
         long blendStart = System.nanoTime();
-        SeamBlend.blend(rgb, argb, finest.hole, ring, w, h, SEAM_SWEEPS);
+        if (settings.blendSeams()) {
+            SeamBlend.blend(rgb, argb, finest.hole, ring, w, h, SEAM_SWEEPS);
+        }
         int[] out = compose(argb, finest.hole, rgb);
         long end = System.nanoTime();
         return new SynthesisResult(out, field.source.clone(), radius, levelNanos, blendStart - voteStart, end - blendStart);

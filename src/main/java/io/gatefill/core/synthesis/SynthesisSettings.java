@@ -22,13 +22,16 @@ package io.gatefill.core.synthesis;
  * @param textureWeight       weight of the texture channels of {@link Features} in the patch distance
  * @param borderConfidence    vote weight falls by this factor per pixel of distance from the known
  *                            border, since patches near it match real context most reliably
+ * @param blendSeams          spread the photo-minus-fill difference on the hole's border over the
+ *                            hole (membrane blend); off only to measure what it does
  * @param seed                same seed, same fill; "Fill again" takes another
  * @param threads             worker threads (the result does not depend on it)
  */
 public record SynthesisSettings(int patchRadius, int coarsestHoleRadius, int minCoarsestSide,
                                 int coarseIterations, int fineIterations, int matchIterations,
                                 int fineSearchRadius, float guideWeight, float fineGuideWeight, float guideBlur,
-                                float textureWeight, float borderConfidence, long seed, int threads) {
+                                float textureWeight, float borderConfidence, boolean blendSeams, long seed,
+                                int threads) {
     /** The most worker threads a synthesis may use; more only adds scheduling on a desktop CPU. */
     public static final int MAX_THREADS = 64;
 
@@ -44,32 +47,26 @@ public record SynthesisSettings(int patchRadius, int coarsestHoleRadius, int min
     }
 
     public static SynthesisSettings defaults() {
-        return new SynthesisSettings(3, 8, 24, 8, 2, 2, 24, 8.0f, 0.05f, 6.0f, 16.0f, 1.3f, 0L,
+        return new SynthesisSettings(3, 8, 24, 8, 2, 2, 24, 8.0f, 0.05f, 6.0f, 16.0f, 1.3f, true, 0L,
                 Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
     public SynthesisSettings withSeed(long newSeed) {
         return new SynthesisSettings(patchRadius, coarsestHoleRadius, minCoarsestSide, coarseIterations,
-                fineIterations, matchIterations, fineSearchRadius, guideWeight, fineGuideWeight, guideBlur, textureWeight, borderConfidence,
-                newSeed, threads);
+                fineIterations, matchIterations, fineSearchRadius, guideWeight, fineGuideWeight, guideBlur,
+                textureWeight, borderConfidence, blendSeams, newSeed, threads);
     }
 
     public SynthesisSettings withThreads(int newThreads) {
         return new SynthesisSettings(patchRadius, coarsestHoleRadius, minCoarsestSide, coarseIterations,
-                fineIterations, matchIterations, fineSearchRadius, guideWeight, fineGuideWeight, guideBlur, textureWeight, borderConfidence,
-                seed, newThreads);
+                fineIterations, matchIterations, fineSearchRadius, guideWeight, fineGuideWeight, guideBlur,
+                textureWeight, borderConfidence, blendSeams, seed, newThreads);
     }
 
-    public SynthesisSettings withGuideWeight(float weight) {
-        return new SynthesisSettings(patchRadius, coarsestHoleRadius, minCoarsestSide, coarseIterations,
-                fineIterations, matchIterations, fineSearchRadius, weight, fineGuideWeight, guideBlur, textureWeight, borderConfidence,
-                seed, threads);
-    }
-
-    /** Guide weight at {@code level} of {@code levels} (0 = finest). */
+    /** Guide weight at {@code level} of {@code levels} (0 = finest): geometric steps from coarsest to finest. */
     float guideWeightAt(int level, int levels) {
         if (levels <= 1 || guideWeight == 0 || fineGuideWeight == 0) {
-            return levels <= 1 ? fineGuideWeight : (level == 0 ? fineGuideWeight : guideWeight);
+            return level == levels - 1 && levels > 1 ? guideWeight : fineGuideWeight;
         }
         double t = (double) level / (levels - 1);
         return (float) (fineGuideWeight * Math.pow(guideWeight / fineGuideWeight, t));

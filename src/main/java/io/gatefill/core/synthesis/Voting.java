@@ -85,14 +85,15 @@ final class Voting {
 
     /**
      * The final vote at full resolution, from the photo's own sRGB pixels, for every pixel in
-     * {@code where} (hole pixels, and for seam blending the known ring around them): each pixel takes
-     * the value of the best-weighted patch that covers it rather than the mean of all of them, which
-     * measured 0.07 more detail ratio for 0.05 dB of PSNR on held-out photos (the mean of slightly
-     * misaligned copies is a blur). Returns interleaved r, g, b floats per pixel (0 where not voted);
-     * alpha is never voted.
+     * {@code where} (hole pixels, and for seam blending the known ring around them). Deep in the hole
+     * a pixel takes the value of the best-weighted patch that covers it rather than the mean of all
+     * of them, which measured 0.07 more detail ratio for 0.05 dB of PSNR on held-out photos (the mean
+     * of slightly misaligned copies is a blur); where {@code averaged} is set (next to the border) it
+     * takes the weighted mean, so the fill meets the photo without a step from one patch's edge.
+     * Returns interleaved r, g, b floats per pixel (0 where not voted); alpha is never voted.
      */
     static float[] voteRgb(Level level, NearestNeighbourField field, int radius, int[] argb, byte[] where,
-                           ForkJoinPool pool) {
+                           byte[] averaged, ForkJoinPool pool) {
         float[] weight = weights(level, field);
         int w = level.width;
         int h = level.height;
@@ -105,6 +106,7 @@ final class Voting {
                 }
                 float bestWeight = -1;
                 int best = argb[q];
+                float sum = 0, r = 0, g = 0, b = 0;
                 for (int dy = -radius; dy <= radius; dy++) {
                     int ty = y - dy;
                     if (ty < 0 || ty >= h) {
@@ -113,16 +115,30 @@ final class Voting {
                     for (int dx = -radius; dx <= radius; dx++) {
                         int tx = x - dx;
                         int t = ty * w + tx;
-                        if (tx < 0 || tx >= w || level.target[t] == 0 || weight[t] <= bestWeight) {
+                        if (tx < 0 || tx >= w || level.target[t] == 0) {
                             continue;
                         }
-                        bestWeight = weight[t];
-                        best = argb[field.source[t] + dy * w + dx];
+                        float wt = weight[t];
+                        int p = argb[field.source[t] + dy * w + dx];
+                        r += wt * ((p >> 16) & 0xFF);
+                        g += wt * ((p >> 8) & 0xFF);
+                        b += wt * (p & 0xFF);
+                        sum += wt;
+                        if (wt > bestWeight) {
+                            bestWeight = wt;
+                            best = p;
+                        }
                     }
                 }
-                out[3 * q] = (best >> 16) & 0xFF;
-                out[3 * q + 1] = (best >> 8) & 0xFF;
-                out[3 * q + 2] = best & 0xFF;
+                if (averaged[q] != 0 && sum > 0) {
+                    out[3 * q] = r / sum;
+                    out[3 * q + 1] = g / sum;
+                    out[3 * q + 2] = b / sum;
+                } else {
+                    out[3 * q] = (best >> 16) & 0xFF;
+                    out[3 * q + 1] = (best >> 8) & 0xFF;
+                    out[3 * q + 2] = best & 0xFF;
+                }
             }
         })).join();
         return out;
