@@ -9,7 +9,7 @@ public enum EditorAction {
     SAVE_PROJECT("File", "Save Project", "Shortcut+S"),
     SAVE_PROJECT_AS("File", "Save Project As…", "Shortcut+Shift+S"),
     EXPORT("File", "Export Image…", "Shortcut+E"),
-    BATCH("File", "Batch…", null),
+    BATCH("File", "Batch…", "Shortcut+B"),
     QUIT("File", "Quit", "Shortcut+Q"),
 
     UNDO("Edit", "Undo", "Shortcut+Z"),

@@ -12,6 +12,8 @@ import io.gatefill.gui.fill.ModelLoader;
 import io.gatefill.gui.batch.BatchLauncher;
 import io.gatefill.gui.batch.EngineSource;
 import io.gatefill.gui.task.FxTaskExecutor;
+import io.gatefill.gui.window.StagePlacement;
+import io.gatefill.gui.window.WindowPlacementStore;
 import java.io.IOException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +56,11 @@ public class GatefillApp extends Application {
         fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.djl());
         FillControls.install(view, viewModel, fill);
         fill.checkModel();
-        batch = new BatchLauncher(stage, batchEngines());
+        WindowPlacementStore placements = new WindowPlacementStore(ConfigDirs.configDir());
+        batch = new BatchLauncher(stage, batchEngines(), placements);
         view.setOnBatch(batch::show);
-        Scene scene = new Scene(view, 1280, 820);
-        stage.setScene(scene);
+        stage.setScene(new Scene(view));
+        StagePlacement.install(stage, "main", placements, 1280, 860);
         for (String size : new String[] {"64", "256"}) {
             var icon = GatefillApp.class.getResourceAsStream("gatefill-" + size + ".png");
             if (icon != null) {

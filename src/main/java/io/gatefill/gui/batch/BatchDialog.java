@@ -44,7 +44,7 @@ public final class BatchDialog {
         // Owned so it stays above the editor, but not modal: editing goes on while a batch runs.
         stage.initOwner(owner);
         stage.setTitle("Batch — remove masked areas in a folder");
-        stage.setScene(new Scene(build(), 760, 680));
+        stage.setScene(new Scene(build())); // its size comes from StagePlacement
     }
 
     /** Shows the window, or brings it to the front when it is already open. */
