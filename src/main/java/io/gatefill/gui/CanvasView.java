@@ -28,6 +28,10 @@ public final class CanvasView extends Region {
 
     private final EditorViewModel viewModel;
     private final Canvas canvas = new Canvas();
+    /** The brush size beside the cursor while [ ] or the slider change it; hidden again after a short pause. */
+    private final javafx.scene.control.Label sizeHint = new javafx.scene.control.Label();
+    private final javafx.animation.PauseTransition sizeHintTimeout =
+            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
     private final Viewport viewport = new Viewport();
     private final DocumentListener documentListener = this::regionChanged;
     private Document document;
@@ -46,14 +50,26 @@ public final class CanvasView extends Region {
 
     public CanvasView(EditorViewModel viewModel) {
         this.viewModel = viewModel;
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, sizeHint);
+        sizeHint.setId("brush-size-hint");
+        sizeHint.setManaged(false);
+        sizeHint.setVisible(false);
+        sizeHint.setMouseTransparent(true);
+        sizeHint.setStyle("-fx-background-color: rgba(0,0,0,0.7); -fx-text-fill: white; -fx-padding: 2 6;"
+                + " -fx-background-radius: 3;");
+        sizeHintTimeout.setOnFinished(e -> sizeHint.setVisible(false));
         setFocusTraversable(true);
         setMinSize(100, 100);
         setCursor(Cursor.CROSSHAIR);
         canvas.setId("editor-canvas");
         viewModel.documentProperty().addListener((obs, old, now) -> install(now));
         viewModel.showOriginalProperty().addListener((obs, old, now) -> requestRepaint());
-        viewModel.brushSizeProperty().addListener((obs, old, now) -> requestRepaint());
+        viewModel.brushSizeProperty().addListener((obs, old, now) -> {
+            if (document != null) {
+                showSizeHint(now.intValue());
+            }
+            requestRepaint();
+        });
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -208,14 +224,37 @@ public final class CanvasView extends Region {
             g.setFill(Color.WHITE);
             g.fillText("Original", 16, 25);
         }
+        double r = Math.max(1, viewModel.brushSizeProperty().get() * viewport.zoom() / 2);
+        if (sizeHint.isVisible()) {
+            placeSizeHint(r);
+            if (Double.isNaN(mouseX)) { // keyboard change with the pointer off the canvas: show the size in the middle
+                g.setStroke(Color.rgb(255, 255, 255, 0.9));
+                g.strokeOval(w / 2 - r, h / 2 - r, 2 * r, 2 * r);
+            }
+        }
         if (!Double.isNaN(mouseX) && !panning && !spaceDown) {
-            double r = Math.max(1, viewModel.brushSizeProperty().get() * viewport.zoom() / 2);
             g.setLineWidth(1);
             g.setStroke(Color.rgb(0, 0, 0, 0.8));
             g.strokeOval(mouseX - r - 1, mouseY - r - 1, 2 * r + 2, 2 * r + 2);
             g.setStroke(Color.rgb(255, 255, 255, 0.9));
             g.strokeOval(mouseX - r, mouseY - r, 2 * r, 2 * r);
         }
+    }
+
+    private void showSizeHint(int size) {
+        sizeHint.setText(size + " px");
+        sizeHint.autosize();
+        sizeHint.setVisible(true);
+        sizeHintTimeout.playFromStart();
+    }
+
+    /** Just outside the brush outline, right of the cursor; at the centre when the pointer is elsewhere. */
+    private void placeSizeHint(double r) {
+        boolean pointer = !Double.isNaN(mouseX);
+        double x = pointer ? mouseX + Math.min(r, getWidth() / 3) + 8 : getWidth() / 2 + 8;
+        double y = pointer ? mouseY - sizeHint.getHeight() / 2 : getHeight() / 2;
+        sizeHint.relocate(Math.max(0, Math.min(x, getWidth() - sizeHint.getWidth())),
+                Math.max(0, Math.min(y, getHeight() - sizeHint.getHeight())));
     }
 
     private void pressed(MouseEvent e) {

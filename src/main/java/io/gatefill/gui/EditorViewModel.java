@@ -254,8 +254,8 @@ public final class EditorViewModel {
             case TOOL_MASK_ERASER -> tool.set(ToolKind.MASK_ERASER);
             case TOOL_SKETCH_PEN -> tool.set(ToolKind.SKETCH_PEN);
             case TOOL_SKETCH_ERASER -> tool.set(ToolKind.SKETCH_ERASER);
-            case BRUSH_SMALLER -> brushSize.set(BrushSettings.smaller(brushSize.get()));
-            case BRUSH_LARGER -> brushSize.set(BrushSettings.larger(brushSize.get()));
+            case BRUSH_SMALLER -> brushSize.set(BrushSizing.smaller(brushSize.get()));
+            case BRUSH_LARGER -> brushSize.set(BrushSizing.larger(brushSize.get()));
             case QUIT, BATCH, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100 -> {
                 // handled by the view: they concern the window and the viewport only
             }
@@ -622,6 +622,8 @@ public final class EditorViewModel {
         if (now != null) {
             now.history().addListener(historyListener);
             sizeText.set(now.width() + " × " + now.height() + " px");
+            brushes.forEach((kind, b) -> b.setSize(BrushSizing.initialSize(kind, now.width(), now.height())));
+            loadBrush(tool.get());
         } else {
             sizeText.set("");
         }

@@ -1,5 +1,6 @@
 package io.gatefill.gui;
 
+import io.gatefill.core.tools.BrushSettings;
 import io.gatefill.core.tools.ToolKind;
 import java.io.File;
 import java.nio.file.Path;
@@ -165,17 +166,19 @@ public final class MainView extends BorderPane {
                 viewModel.toolProperty()));
         toolLabel.setStyle("-fx-font-weight: bold;");
 
-        Slider size = new Slider(1, 500, viewModel.brushSizeProperty().get());
+        // Logarithmic: 1 to 3000 px on one slider, with as much travel for 5-50 px as for 300-3000 px.
+        Slider size = new Slider(0, Math.log(BrushSettings.MAX_SIZE), Math.log(viewModel.brushSizeProperty().get()));
         size.setId("brush-size");
         Label sizeValue = new Label();
-        size.valueProperty().addListener((obs, old, now) -> viewModel.brushSizeProperty().set(now.intValue()));
+        size.valueProperty().addListener((obs, old, now) ->
+                viewModel.brushSizeProperty().set((int) Math.round(Math.exp(now.doubleValue()))));
         viewModel.brushSizeProperty().addListener((obs, old, now) -> {
-            if (now.intValue() != (int) size.getValue()) {
-                size.setValue(now.intValue());
+            if (now.intValue() != (int) Math.round(Math.exp(size.getValue()))) {
+                size.setValue(Math.log(now.intValue()));
             }
         });
         sizeValue.textProperty().bind(viewModel.brushSizeProperty().asString("Size  %d px"));
-        size.setTooltip(new Tooltip("Brush diameter in image pixels: [ smaller, ] larger"));
+        size.setTooltip(new Tooltip("Brush diameter in image pixels: [ smaller, ] larger (×1.25 a press)"));
 
         Slider hardness = new Slider(0, 1, viewModel.hardnessProperty().get());
         hardness.setId("brush-hardness");

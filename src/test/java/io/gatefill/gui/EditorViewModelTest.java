@@ -137,11 +137,12 @@ class EditorViewModelTest {
         vm.toolProperty().set(ToolKind.MASK_BRUSH);
         vm.brushSizeProperty().set(40);
         vm.perform(EditorAction.BRUSH_LARGER);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(45);
+        assertThat(vm.brushSizeProperty().get()).as("x1.25").isEqualTo(50);
         vm.perform(EditorAction.TOOL_SKETCH_PEN);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(ToolKind.SKETCH_PEN.defaultSize());
+        assertThat(vm.brushSizeProperty().get()).isEqualTo(
+                BrushSizing.initialSize(ToolKind.SKETCH_PEN, vm.getDocument().width(), vm.getDocument().height()));
         vm.perform(EditorAction.TOOL_MASK_BRUSH);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(45);
+        assertThat(vm.brushSizeProperty().get()).isEqualTo(50);
     }
 
     @Test
