@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  * implements it with JavaFX dialogs, tests with canned answers.
  */
 public interface DialogService {
-    /** What to do with unsaved changes. */
-    enum SaveChoice { SAVE, DISCARD, CANCEL }
+    /** What to do with unsaved changes: save a project, export the edited image, let them go, or stay. */
+    enum SaveChoice { SAVE, EXPORT, DISCARD, CANCEL }
 
     /** What to do with recovery files of a crashed session. */
     enum RecoveryChoice { RESTORE, DISCARD, LATER }

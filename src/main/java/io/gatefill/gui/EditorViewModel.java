@@ -66,8 +66,7 @@ public final class EditorViewModel {
                     "*.webp", "*" + ProjectFile.EXTENSION),
             FileFilter.of("Gatefill projects", "*" + ProjectFile.EXTENSION),
             FileFilter.of("All files", "*.*"));
-    private static final List<FileFilter> PROJECT_FILTERS = List.of(
-            FileFilter.of("Gatefill project", "*" + ProjectFile.EXTENSION));
+    private static final List<FileFilter> PROJECT_FILTERS = UnsavedWork.PROJECT_FILTERS;
     private static final List<FileFilter> MASK_FILTERS = List.of(FileFilter.of("Mask PNG (white = hole)", "*.png"));
 
     private final Settings settings;
@@ -75,6 +74,7 @@ public final class EditorViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final RecoveryStore recovery;
+    private final UnsavedWork unsaved;
 
     private final ObjectProperty<Document> document = new SimpleObjectProperty<>();
     private final ObjectProperty<ToolKind> tool = new SimpleObjectProperty<>(ToolKind.MASK_BRUSH);
@@ -110,6 +110,7 @@ public final class EditorViewModel {
         this.executor = executor;
         this.dialogs = dialogs;
         this.recovery = recovery;
+        this.unsaved = new UnsavedWork(dialogs, settings, this::lastDirectory, this::remember);
         for (ToolKind kind : ToolKind.values()) {
             brushes.put(kind, new BrushSettings(kind.defaultSize(), kind.defaultHardness()));
         }
@@ -268,11 +269,11 @@ public final class EditorViewModel {
         dialogs.chooseOpenFile("Open photo or project", lastDirectory(), OPEN_FILTERS).ifPresent(this::open);
     }
 
-    /** Opens a photo or a {@code .gatefill} project; on failure shows why and keeps the current document. */
+    /**
+     * Opens a photo or a {@code .gatefill} project. The file is read and checked first; only a file that
+     * opened asks about the current unsaved work, so a bad file never costs it (it shows why instead).
+     */
     public void open(Path path) {
-        if (!confirmDiscard()) {
-            return;
-        }
         boolean project = isProject(path);
         String name = String.valueOf(path.getFileName());
         long maxPixels = settings.maxPixels;
@@ -283,6 +284,10 @@ public final class EditorViewModel {
                             : fromSnapshot((DocumentSnapshot) result);
                     if (project) {
                         opened.setProjectPath(path);
+                    }
+                    if (!confirmDiscard()) {
+                        statusMessage.set("Kept " + displayName(doc()) + "; " + name + " not opened");
+                        return;
                     }
                     document.set(opened);
                     remember(path);
@@ -547,37 +552,7 @@ public final class EditorViewModel {
 
     private boolean confirmDiscard() {
         Document doc = document.get();
-        if (doc == null || !doc.history().isDirty()) {
-            return true;
-        }
-        return switch (dialogs.askSaveChanges(displayName(doc))) {
-            case DISCARD -> true;
-            case CANCEL -> false;
-            case SAVE -> saveBlocking(doc);
-        };
-    }
-
-    /** Saves on this thread: used when closing, where the answer is needed before going on. */
-    private boolean saveBlocking(Document doc) {
-        Path target = doc.projectPath();
-        if (target == null) {
-            Optional<Path> chosen = dialogs.chooseSaveFile("Save project", lastDirectory(),
-                    baseName(doc) + ProjectFile.EXTENSION, PROJECT_FILTERS);
-            if (chosen.isEmpty()) {
-                return false;
-            }
-            target = withExtension(chosen.get(), ProjectFile.EXTENSION);
-        }
-        try {
-            ProjectFile.write(doc.snapshot(), target);
-            doc.setProjectPath(target);
-            doc.history().markSaved();
-            remember(target);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            dialogs.showError("Cannot save project " + target.getFileName(), describe(e));
-            return false;
-        }
+        return unsaved.mayDiscard(doc, doc == null ? null : displayName(doc));
     }
 
     private <T> void run(String title, java.util.concurrent.Callable<T> work, Consumer<T> ok, Consumer<Exception> fail) {
@@ -732,7 +707,7 @@ public final class EditorViewModel {
         return p == null || p.getFileName() == null ? "Untitled" : p.getFileName().toString();
     }
 
-    private static String baseName(Document doc) {
+    static String baseName(Document doc) {
         String name = doc.sourcePath() == null || doc.sourcePath().getFileName() == null ? "untitled"
                 : doc.sourcePath().getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -749,7 +724,7 @@ public final class EditorViewModel {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static Path withExtension(Path p, String ext) {
+    static Path withExtension(Path p, String ext) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext) ? p
                 : p.resolveSibling(p.getFileName() + ext);
     }

@@ -52,13 +52,16 @@ public final class FxDialogService implements DialogService {
     @Override
     public SaveChoice askSaveChanges(String documentName) {
         ButtonType save = new ButtonType("Save Project…", ButtonBar.ButtonData.YES);
+        ButtonType export = new ButtonType("Export Image…", ButtonBar.ButtonData.OTHER);
         ButtonType discard = new ButtonType("Discard Changes", ButtonBar.ButtonData.NO);
         Alert alert = alert(Alert.AlertType.WARNING, "Unsaved changes",
-                "\"" + documentName + "\" has changes that are not saved in a project.");
-        alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+                "\"" + documentName + "\" has changes that are not saved in a project. Save the project to keep "
+                        + "editing later, or export the edited image.");
+        alert.getButtonTypes().setAll(save, export, discard, ButtonType.CANCEL);
         alert.getDialogPane().setId("save-changes-dialog");
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
+        return answer == save ? SaveChoice.SAVE : answer == export ? SaveChoice.EXPORT
+                : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
     }
 
     @Override

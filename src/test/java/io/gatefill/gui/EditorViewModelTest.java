@@ -71,6 +71,7 @@ class EditorViewModelTest {
             vm.open(file);
         }
         assertThat(dialogs.errors).hasSize(bad.size());
+        assertThat(dialogs.saveQuestions).as("a file that does not open never asks about the current work").isZero();
         assertThat(dialogs.errors).allSatisfy(e -> assertThat(e).startsWith("Cannot open"));
         assertThat(dialogs.errors.get(4)).as("the huge header is refused with its size").containsAnyOf("100000", "pixels");
         assertThat(vm.getDocument()).isSameAs(doc);
@@ -190,6 +191,26 @@ class EditorViewModelTest {
         assertThat(reopened.sketch().data()).isEqualTo(doc.sketch().data());
         assertThat(reopened.sourcePath()).isEqualTo(doc.sourcePath());
         assertThat(vm.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void openingAnotherPhotoAsksAfterReadingItAndCanExportTheWorkFirst() throws Exception {
+        Document doc = openPhoto();
+        paint(50, 50, 150, 50);
+        Path next = TestImages.photo(dir, "next.png", 200, 100);
+        dialogs.saveChoice = DialogService.SaveChoice.CANCEL;
+        vm.open(next);
+        assertThat(dialogs.saveQuestions).isEqualTo(1);
+        assertThat(vm.getDocument()).as("cancel keeps the work").isSameAs(doc);
+
+        Path exported = dir.resolve("work.png");
+        dialogs.saveChoice = DialogService.SaveChoice.EXPORT;
+        dialogs.files.add(exported);
+        vm.open(next);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(exported).as("the edited image was exported before it was let go").isRegularFile();
+        assertThat(javax.imageio.ImageIO.read(exported.toFile()).getWidth()).isEqualTo(doc.width());
+        assertThat(vm.getDocument().sourcePath()).isEqualTo(next);
     }
 
     @Test
