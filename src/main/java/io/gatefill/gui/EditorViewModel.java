@@ -224,7 +224,8 @@ public final class EditorViewModel {
     private BooleanBinding createExecutable(EditorAction action) {
         BooleanBinding hasDoc = document.isNotNull();
         return switch (action) {
-            case OPEN, QUIT, BATCH -> Bindings.createBooleanBinding(() -> true);
+            case OPEN, QUIT, BATCH, HELP_SHORTCUTS, HELP_GUIDE, HELP_MODEL, HELP_ABOUT ->
+                    Bindings.createBooleanBinding(() -> true);
             case UNDO -> canUndo.getReadOnlyProperty().and(hasDoc);
             case REDO, REDO_ALT -> canRedo.getReadOnlyProperty().and(hasDoc);
             case REUSE_MASK -> hasPreviousMask.getReadOnlyProperty().and(hasDoc);
@@ -257,7 +258,8 @@ public final class EditorViewModel {
             case TOOL_SKETCH_ERASER -> tool.set(ToolKind.SKETCH_ERASER);
             case BRUSH_SMALLER -> brushSize.set(BrushSizing.smaller(brushSize.get()));
             case BRUSH_LARGER -> brushSize.set(BrushSizing.larger(brushSize.get()));
-            case QUIT, BATCH, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100 -> {
+            case CLOSE -> closeDocument();
+            case QUIT, BATCH, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, HELP_SHORTCUTS, HELP_GUIDE, HELP_MODEL, HELP_ABOUT -> {
                 // handled by the view: they concern the window and the viewport only
             }
         }
@@ -294,6 +296,15 @@ public final class EditorViewModel {
                     statusMessage.set("Opened " + name);
                 },
                 error -> dialogs.showError("Cannot open " + name, describe(error)));
+    }
+
+    /** File ▸ Close: asks about unsaved work, then leaves the window empty (the editor stays open). */
+    public void closeDocument() {
+        endStroke();
+        if (document.get() != null && confirmDiscard()) {
+            document.set(null);
+            statusMessage.set("Open a photo: Ctrl+O, or drop a file here");
+        }
     }
 
     // ---- painting (image coordinates) ----------------------------------------------------

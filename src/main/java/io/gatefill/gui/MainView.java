@@ -2,6 +2,8 @@ package io.gatefill.gui;
 
 import io.gatefill.core.tools.BrushSettings;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.gui.help.HelpViewModel;
+import io.gatefill.gui.help.HelpWindows;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -48,6 +50,7 @@ public final class MainView extends BorderPane {
     private final Runnable quit;
     private Menu recentMenu;
     private Runnable onBatch = () -> { };
+    private HelpWindows help;
 
     public MainView(EditorViewModel viewModel, Runnable quit) {
         this.viewModel = viewModel;
@@ -68,6 +71,14 @@ public final class MainView extends BorderPane {
         onBatch = action;
     }
 
+    /** Created on first use: the model card and the guide are read only when someone asks for help. */
+    private HelpWindows help() {
+        if (help == null) {
+            help = new HelpWindows(HelpViewModel.locate(), getScene() == null ? null : getScene().getWindow());
+        }
+        return help;
+    }
+
     public CanvasView canvas() {
         return canvas;
     }
@@ -81,6 +92,7 @@ public final class MainView extends BorderPane {
             case ZOOM_100 -> canvas.zoomActual();
             case QUIT -> quit.run();
             case BATCH -> onBatch.run();
+            case HELP_SHORTCUTS, HELP_GUIDE, HELP_MODEL, HELP_ABOUT -> help().show(action);
             default -> viewModel.perform(action);
         }
     }
@@ -105,7 +117,8 @@ public final class MainView extends BorderPane {
                 recentMenu = new Menu("Open Recent");
                 menu.getItems().add(recentMenu);
             }
-            if (action == EditorAction.EXPORT || action == EditorAction.REUSE_MASK
+            if (action == EditorAction.EXPORT || action == EditorAction.CLOSE || action == EditorAction.REUSE_MASK
+                    || action == EditorAction.HELP_GUIDE
                     || action == EditorAction.EXPORT_MASK || action == EditorAction.TOOL_SKETCH_ERASER
                     || action == EditorAction.ZOOM_OUT) {
                 menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
