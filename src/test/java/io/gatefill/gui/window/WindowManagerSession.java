@@ -26,11 +26,11 @@ final class WindowManagerSession implements AutoCloseable {
     }
 
     private final List<Process> processes = new ArrayList<>();
-    private final String display;
+    private final Map<Process, Path> outputs = new java.util.HashMap<>();
+    private String display;
     private final Path logs;
 
-    private WindowManagerSession(String display, Path logs) {
-        this.display = display;
+    private WindowManagerSession(Path logs) {
         this.logs = logs;
     }
 
@@ -39,23 +39,47 @@ final class WindowManagerSession implements AutoCloseable {
      * scripts/install-deps.sh installs them and their absence is a failure.
      */
     static WindowManagerSession start(Path logs) throws Exception {
-        boolean present = onPath("Xvfb") && onPath("openbox") && onPath("xdotool") && onPath("xwininfo") && onPath("xprop");
+        boolean present = onPath("Xvfb") && onPath("openbox") && onPath("xdotool") && onPath("xwininfo")
+                && onPath("xprop");
         if (!present && System.getenv("CI") != null) {
             fail("Xvfb, openbox, xdotool and x11-utils are missing: run scripts/install-deps.sh");
         }
         assumeTrue(present, "needs Xvfb, openbox, xdotool, x11-utils (scripts/install-deps.sh installs them)");
-        int number = freeDisplay();
-        WindowManagerSession s = new WindowManagerSession(":" + number, logs);
-        s.spawn("xvfb", List.of("Xvfb", ":" + number, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"), Map.of());
-        s.waitUntil(30, "X server up", () -> Files.exists(Path.of("/tmp/.X11-unix/X" + number)));
-        s.spawn("openbox", List.of("openbox"), Map.of());
-        // openbox announces itself on the root window once it manages windows.
-        s.waitUntil(30, "openbox running", () -> s.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id"));
+        WindowManagerSession s = new WindowManagerSession(logs);
+        try {
+            s.startServers();
+        } catch (Exception | AssertionError e) {
+            s.close(); // not yet handed to the caller's try-with-resources
+            throw e;
+        }
         return s;
+    }
+
+    private void startServers() throws IOException {
+        // -displayfd: Xvfb picks a free display itself and writes its number once it accepts clients,
+        // so two sessions (or a server still shutting down) can never share a number.
+        Process xvfb = spawn("xvfb", List.of("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"),
+                Map.of());
+        Path log = outputs.get(xvfb);
+        waitUntil(30, "X server up", () -> {
+            try {
+                return Files.readString(log).lines().anyMatch(l -> l.strip().matches("\\d+"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        display = ":" + Files.readString(log).lines().filter(l -> l.strip().matches("\\d+")).findFirst().orElseThrow().strip();
+        spawn("openbox", List.of("openbox"), Map.of());
+        // openbox announces itself on the root window once it manages windows.
+        waitUntil(30, "openbox running", () -> run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id"));
     }
 
     /** Starts a JVM on this display with the test classpath, running {@code mainClass}. */
     Process launchJava(String name, String mainClass, List<String> jvmArgs) throws IOException {
+        return launchJava(name, mainClass, jvmArgs, List.of());
+    }
+
+    Process launchJava(String name, String mainClass, List<String> jvmArgs, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -63,6 +87,7 @@ final class WindowManagerSession implements AutoCloseable {
         cmd.add("-Dprism.order=sw");
         cmd.addAll(jvmArgs);
         cmd.add(mainClass);
+        cmd.addAll(args);
         return spawn(name, cmd, Map.of());
     }
 
@@ -126,13 +151,21 @@ final class WindowManagerSession implements AutoCloseable {
         }
     }
 
+    /** What {@code process} wrote to its standard output and error so far. */
+    String output(Process process) throws IOException {
+        return Files.readString(outputs.get(process));
+    }
+
     private Process spawn(String name, List<String> command, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + "-" + processes.size() + ".log").toFile());
-        pb.environment().put("DISPLAY", display);
+        Path log = logs.resolve(name + "-" + processes.size() + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (display != null) {
+            pb.environment().put("DISPLAY", display);
+        }
         pb.environment().putAll(env);
         Process p = pb.start();
         processes.add(p);
+        outputs.put(p, log);
         return p;
     }
 
@@ -159,15 +192,6 @@ final class WindowManagerSession implements AutoCloseable {
             throw new IllegalStateException("no " + name + " in: " + xwininfo);
         }
         return Integer.parseInt(m.group(1));
-    }
-
-    private static int freeDisplay() {
-        for (int n = 90 + (int) (ProcessHandle.current().pid() % 50); n < 400; n++) {
-            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                return n;
-            }
-        }
-        throw new IllegalStateException("no free X display number");
     }
 
     private static boolean onPath(String program) {
