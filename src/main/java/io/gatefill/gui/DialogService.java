@@ -26,6 +26,11 @@ public interface DialogService {
 
     RecoveryChoice askRecovery(List<Path> files);
 
+    /** As {@link #askRecovery(List)}, naming the project the newest file belongs to (null: an unsaved photo). */
+    default RecoveryChoice askRecovery(List<Path> files, String projectName) {
+        return askRecovery(files);
+    }
+
     Optional<Path> chooseOpenFile(String title, Path initialDir, List<FileFilter> filters);
 
     Optional<Path> chooseSaveFile(String title, Path initialDir, String initialName, List<FileFilter> filters);

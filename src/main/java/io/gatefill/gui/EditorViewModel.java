@@ -530,7 +530,8 @@ public final class EditorViewModel {
         if (orphans.isEmpty()) {
             return;
         }
-        switch (dialogs.askRecovery(orphans)) {
+        Path project = RecoveryNote.read(orphans.get(0)).projectPath();
+        switch (dialogs.askRecovery(orphans, project != null ? String.valueOf(project.getFileName()) : null)) {
             case RESTORE -> restore(orphans.get(0), orphans);
             case DISCARD -> orphans.forEach(this::discardQuietly);
             case LATER -> {
@@ -540,19 +541,22 @@ public final class EditorViewModel {
     }
 
     private void restore(Path file, List<Path> all) {
+        Path project = RecoveryNote.read(file).projectPath();
         run("Restoring", () -> ProjectFile.read(file), snapshot -> {
             Document restored = fromSnapshot(snapshot);
+            restored.setProjectPath(project); // so the title names the project and Ctrl+S saves back to it
             document.set(restored);
             restored.history().markUnsaved(); // nothing of it is saved anywhere but the recovery folder
             refreshTitle();
+            statusMessage.set(RecoveryNote.restoredMessage(displayName(restored), file));
             all.forEach(this::discardQuietly);
-            statusMessage.set("Restored unsaved work from " + file.getFileName());
         }, error -> dialogs.showError("Cannot restore " + file.getFileName(),
                 describe(error) + "\nThe file stays in " + file.getParent() + "."));
     }
 
     private void discardQuietly(Path orphan) {
         try {
+            RecoveryNote.delete(orphan);
             recovery.discard(orphan);
         } catch (IOException e) {
             statusMessage.set("Could not delete " + orphan.getFileName() + ": " + e.getMessage());

@@ -117,7 +117,13 @@ public class GatefillApp extends Application {
 
     /** Takes the snapshot on the FX thread (the document's owner) and hands it to the autosave thread. */
     private DocumentSnapshot snapshotOnFxThread() throws Exception {
-        FutureTask<DocumentSnapshot> task = new FutureTask<>(viewModel::snapshotIfDirty);
+        FutureTask<DocumentSnapshot> task = new FutureTask<>(() -> {
+            DocumentSnapshot snapshot = viewModel.snapshotIfDirty();
+            if (snapshot != null) {
+                RecoveryNote.write(recovery.sessionFile(), viewModel.getDocument().projectPath());
+            }
+            return snapshot;
+        });
         Platform.runLater(task);
         return task.get(30, TimeUnit.SECONDS);
     }
@@ -142,6 +148,7 @@ public class GatefillApp extends Application {
         }
         if (recovery != null) {
             try {
+                RecoveryNote.delete(recovery.sessionFile());
                 recovery.close(); // a clean exit: nothing left to recover
             } catch (IOException ignored) {
                 // the next start would offer an empty-handed restore at worst

@@ -251,4 +251,34 @@ class EditorViewModelTest {
             assertThat(recovery.orphans()).isEmpty();
         }
     }
+
+    @Test
+    void aRestoredProjectKeepsItsPathAndTitleAndSaysWhereUndoStarts() throws Exception {
+        Path recoveryDir = Files.createDirectories(dir.resolve("recovery-project"));
+        Document crashed = openPhoto();
+        paint(40, 40, 250, 200);
+        Path project = dir.resolve("holiday.gatefill");
+        Path orphan = recoveryDir.resolve("session-2-999998.gatefill");
+        ProjectFile.write(crashed.snapshot(), orphan);
+        RecoveryNote.write(orphan, project);
+        try (RecoveryStore recovery = new RecoveryStore(recoveryDir)) {
+            EditorViewModel fresh = new EditorViewModel(new Settings(), null, new CurrentThreadTaskExecutor(),
+                    dialogs, recovery);
+            dialogs.recoveryChoice = DialogService.RecoveryChoice.RESTORE;
+            fresh.offerRecovery();
+            assertThat(dialogs.recoveryProject).as("the question names the project").isEqualTo("holiday.gatefill");
+            assertThat(fresh.getDocument().projectPath()).isEqualTo(project.toAbsolutePath());
+            assertThat(fresh.titleProperty().get()).isEqualTo("• holiday.gatefill — Gatefill");
+            assertThat(fresh.statusMessageProperty().get()).contains("holiday.gatefill", "Undo starts here")
+                    .doesNotContain("session-");
+            assertThat(recoveryDir.resolve("session-2-999998.gatefill.note")).as("note removed with its file").doesNotExist();
+
+            int asked = dialogs.saveQuestions;
+            fresh.saveProject(); // Ctrl+S: back into the project, no path asked
+            assertThat(dialogs.files).isEmpty();
+            assertThat(project).isRegularFile();
+            assertThat(fresh.dirtyProperty().get()).isFalse();
+            assertThat(dialogs.saveQuestions).isEqualTo(asked);
+        }
+    }
 }
