@@ -105,8 +105,13 @@ public final class CanvasView extends Region {
     }
 
     public void zoomActual() {
-        viewport.actualPixels(getWidth(), getHeight());
+        viewport.actualPixels(getWidth(), getHeight(), outputScale());
         viewChanged();
+    }
+
+    /** Device pixels per JavaFX pixel on the window's screen (2 on a typical high-DPI screen). */
+    public double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
     }
 
     public void zoomBy(double factor) {
@@ -192,7 +197,8 @@ public final class CanvasView extends Region {
     }
 
     private void viewChanged() {
-        viewModel.zoomTextProperty().set(Math.round(viewport.zoom() * 1000) / 10.0 + " %");
+        // In device pixels, so "100 %" is one photo pixel per screen pixel on any display.
+        viewModel.zoomTextProperty().set(Math.round(viewport.zoom() * outputScale() * 1000) / 10.0 + " %");
         requestRepaint();
     }
 
@@ -212,7 +218,7 @@ public final class CanvasView extends Region {
             return;
         }
         // Smooth when shrinking; show crisp pixels when magnifying, as editors do.
-        g.setImageSmoothing(viewport.zoom() < 2);
+        g.setImageSmoothing(viewport.zoom() * outputScale() < 2);
         boolean compare = viewModel.showOriginalProperty().get();
         // Until the image is first changed it is the original: draw the same tiles, build no copy.
         (compare && document.hasSeparateOriginal() ? originalTiles() : photo).draw(g, viewport, w, h);

@@ -37,6 +37,7 @@ public class GatefillApp extends Application {
     private FxTaskExecutor fillExecutor;
     private FillViewModel fill;
     private BatchLauncher batch;
+    private ThemeViewModel theme;
 
     @Override
     public void start(Stage stage) {
@@ -57,6 +58,9 @@ public class GatefillApp extends Application {
         FillControls.install(view, viewModel, fill);
         fill.checkModel();
         WindowPlacementStore placements = new WindowPlacementStore(ConfigDirs.configDir());
+        theme = new ThemeViewModel(placements);
+        ThemeApplier.install(theme.themeProperty());
+        view.addThemeChoice(theme.themeProperty());
         batch = new BatchLauncher(stage, batchEngines(), placements);
         view.setOnBatch(batch::show);
         stage.setScene(new Scene(view));
@@ -92,6 +96,10 @@ public class GatefillApp extends Application {
 
     public MainView view() {
         return view;
+    }
+
+    public ThemeViewModel theme() {
+        return theme;
     }
 
     public FillViewModel fill() {

@@ -49,6 +49,7 @@ public final class MainView extends BorderPane {
     private final Map<EditorAction, MenuItem> menuItems = new EnumMap<>(EditorAction.class);
     private final Runnable quit;
     private Menu recentMenu;
+    private final MenuBar menuBar;
     private Runnable onBatch = () -> { };
     private HelpWindows help;
 
@@ -56,7 +57,8 @@ public final class MainView extends BorderPane {
         this.viewModel = viewModel;
         this.quit = quit;
         this.canvas = new CanvasView(viewModel);
-        setTop(buildMenuBar());
+        menuBar = buildMenuBar();
+        setTop(menuBar);
         setLeft(buildToolPalette());
         setCenter(canvas);
         setRight(buildSidePanel());
@@ -64,6 +66,24 @@ public final class MainView extends BorderPane {
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
+    }
+
+    /** Adds View ▸ Theme ▸ Dark / Light, bound both ways to {@code theme}. */
+    public void addThemeChoice(javafx.beans.property.ObjectProperty<Theme> theme) {
+        Menu view = menuBar.getMenus().stream().filter(m -> "View".equals(m.getText())).findFirst().orElseThrow();
+        Menu themes = new Menu("Theme");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (Theme t : Theme.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    t == Theme.DARK ? "Dark" : "Light");
+            item.setId("menu-theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setSelected(theme.get() == t);
+            item.setOnAction(e -> theme.set(t));
+            themes.getItems().add(item);
+        }
+        theme.addListener((o, was, now) -> group.getToggles().get(now.ordinal()).setSelected(true));
+        view.getItems().add(themes);
     }
 
     /** What File ▸ Batch… opens; the application sets it (the batch window lives in gui.batch). */

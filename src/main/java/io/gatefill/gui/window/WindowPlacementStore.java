@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Remembers each window's placement by name in {@code windows.properties} of the config folder. Kept
- * apart from the editor's settings file: placement is written on every close and is worthless if
- * lost, so an unreadable file simply means default placement.
+ * Remembers each window's placement by name, and the other view preferences (the theme), in
+ * {@code windows.properties} of the config folder. Kept apart from the editor's settings file: it is
+ * written on every close and is worthless if lost, so an unreadable file simply means defaults.
  */
 public final class WindowPlacementStore {
     private final Path file;
@@ -44,7 +44,16 @@ public final class WindowPlacementStore {
 
     /** Records and writes at once; a failed write loses only this placement. */
     public void put(String window, WindowPlacement p) {
-        values.setProperty(window, p.x() + "," + p.y() + "," + p.width() + "," + p.height() + "," + p.maximized());
+        putValue(window, p.x() + "," + p.y() + "," + p.width() + "," + p.height() + "," + p.maximized());
+    }
+
+    /** A plain view preference, or null. */
+    public String value(String key) {
+        return values.getProperty(key);
+    }
+
+    public void putValue(String key, String value) {
+        values.setProperty(key, value);
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
