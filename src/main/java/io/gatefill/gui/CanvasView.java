@@ -30,6 +30,7 @@ public final class CanvasView extends Region {
     private final Canvas canvas = new Canvas();
     /** The brush size beside the cursor while [ ] or the slider change it; hidden again after a short pause. */
     private final javafx.scene.control.Label sizeHint = new javafx.scene.control.Label();
+    private final javafx.scene.control.Label originalBadge = new javafx.scene.control.Label("Original — release \\ to return");
     private final javafx.animation.PauseTransition sizeHintTimeout =
             new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
     private final Viewport viewport = new Viewport();
@@ -50,7 +51,15 @@ public final class CanvasView extends Region {
 
     public CanvasView(EditorViewModel viewModel) {
         this.viewModel = viewModel;
-        getChildren().addAll(canvas, sizeHint);
+        getChildren().addAll(canvas, sizeHint, originalBadge);
+        // While \ is held the photo as opened is shown: say so on the canvas, where the eyes are.
+        originalBadge.setId("original-badge");
+        originalBadge.setManaged(false);
+        originalBadge.setMouseTransparent(true);
+        originalBadge.relocate(8, 8);
+        originalBadge.setStyle("-fx-background-color: rgba(0,0,0,0.65); -fx-text-fill: white; -fx-padding: 3 8;"
+                + " -fx-background-radius: 3; -fx-font-weight: bold;");
+        originalBadge.visibleProperty().bind(viewModel.showOriginalProperty().and(viewModel.documentProperty().isNotNull()));
         sizeHint.setId("brush-size-hint");
         sizeHint.setManaged(false);
         sizeHint.setVisible(false);
@@ -220,15 +229,11 @@ public final class CanvasView extends Region {
         // Smooth when shrinking; show crisp pixels when magnifying, as editors do.
         g.setImageSmoothing(viewport.zoom() * outputScale() < 2);
         boolean compare = viewModel.showOriginalProperty().get();
+        originalBadge.autosize();
         // Until the image is first changed it is the original: draw the same tiles, build no copy.
         (compare && document.hasSeparateOriginal() ? originalTiles() : photo).draw(g, viewport, w, h);
         if (!compare) {
             overlay.draw(g, viewport, w, h);
-        } else {
-            g.setFill(Color.rgb(0, 0, 0, 0.6));
-            g.fillRect(8, 8, 90, 24);
-            g.setFill(Color.WHITE);
-            g.fillText("Original", 16, 25);
         }
         double r = Math.max(1, viewModel.brushSizeProperty().get() * viewport.zoom() / 2);
         if (sizeHint.isVisible()) {

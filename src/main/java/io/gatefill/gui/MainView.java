@@ -276,11 +276,14 @@ public final class MainView extends BorderPane {
         Label engine = new Label();
         engine.setId("status-engine");
         engine.textProperty().bind(viewModel.engineStatusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, busy, message, spacer, zoom, sep(), size, sep(), cursor, sep(), engine);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(3, 8, 3, 8));
+        // ControlsFX's StatusBar: JavaFX has none. Its own text stays empty; the message is a label of its
+        // own so it keeps its id, and each field has one owner (zoom: canvas, size/cursor/message: editor,
+        // engine: Fill).
+        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
+        bar.setId("status-bar");
+        bar.setText("");
+        bar.getLeftItems().addAll(busy, message);
+        bar.getRightItems().addAll(zoom, sep(), size, sep(), cursor, sep(), engine);
         return bar;
     }
 

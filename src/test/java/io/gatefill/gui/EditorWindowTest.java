@@ -79,9 +79,13 @@ class EditorWindowTest {
         assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush");
 
         robot.interact(() -> app.view().canvas().requestFocus());
+        robot.interact(() -> app.viewModel().statusMessageProperty().set("Filled 1 region in 3.3 s"));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc.mask().isEmpty()).isTrue();
+        assertThat(robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText())
+                .as("an undo replaces the undone step's message").isEqualTo("Undid Mask brush");
+        assertThat((Object) robot.lookup("#status-bar").query()).isInstanceOf(org.controlsfx.control.StatusBar.class);
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -121,9 +125,14 @@ class EditorWindowTest {
         robot.press(KeyCode.BACK_SLASH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().showOriginalProperty().get()).as("held: compare with the original").isTrue();
+        javafx.scene.control.Label badge = robot.lookup("#original-badge").queryAs(javafx.scene.control.Label.class);
+        assertThat(badge.isVisible()).as("the canvas says it shows the original").isTrue();
+        assertThat(badge.getText()).startsWith("Original");
+        assertThat(badge.getParent()).isSameAs(app.view().canvas());
         robot.release(KeyCode.BACK_SLASH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().showOriginalProperty().get()).isFalse();
+        assertThat(badge.isVisible()).isFalse();
     }
 
     @Test
