@@ -102,7 +102,7 @@ public final class BatchDialog {
         Label problems = new Label();
         problems.setId("batch-problems");
         problems.setWrapText(true);
-        problems.setStyle("-fx-text-fill: #b00020;");
+        problems.setStyle("-fx-text-fill: #e0484f;"); // readable on the dark and the light theme
         Runnable showProblems = () -> problems.setText(String.join("\n", viewModel.problems()));
         viewModel.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
         showProblems.run();
