@@ -38,6 +38,7 @@ public class GatefillApp extends Application {
     private FillViewModel fill;
     private BatchLauncher batch;
     private ThemeViewModel theme;
+    private ThemeApplier themeApplier;
 
     @Override
     public void start(Stage stage) {
@@ -59,7 +60,7 @@ public class GatefillApp extends Application {
         fill.checkModel();
         WindowPlacementStore placements = new WindowPlacementStore(ConfigDirs.configDir());
         theme = new ThemeViewModel(placements);
-        ThemeApplier.install(theme.themeProperty());
+        themeApplier = ThemeApplier.install(theme.themeProperty());
         view.addThemeChoice(theme.themeProperty());
         batch = new BatchLauncher(stage, batchEngines(), placements);
         view.setOnBatch(batch::show);
@@ -138,6 +139,13 @@ public class GatefillApp extends Application {
 
     @Override
     public void stop() {
+        if (themeApplier != null) { // the window list belongs to the FX thread; tests call stop() from theirs
+            if (Platform.isFxApplicationThread()) {
+                themeApplier.uninstall();
+            } else {
+                Platform.runLater(themeApplier::uninstall);
+            }
+        }
         if (batch != null) {
             batch.close();
         }
