@@ -39,6 +39,7 @@ public class GatefillApp extends Application {
     private BatchLauncher batch;
     private ThemeViewModel theme;
     private ThemeApplier themeApplier;
+    private final NoticeViewModel notices = new NoticeViewModel();
 
     @Override
     public void start(Stage stage) {
@@ -57,6 +58,7 @@ public class GatefillApp extends Application {
         fillExecutor = new FxTaskExecutor();
         fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.djl());
         FillControls.install(view, viewModel, fill);
+        view.showNotices(notices);
         fill.checkModel();
         WindowPlacementStore placements = new WindowPlacementStore(ConfigDirs.configDir());
         theme = new ThemeViewModel(placements);
@@ -80,11 +82,12 @@ public class GatefillApp extends Application {
         });
         stage.show();
         if (settingsStore.loadProblem() != null) {
-            viewModel.statusMessageProperty().set(settingsStore.loadProblem());
+            notices.show(settingsStore.loadProblem());
         }
         if (recovery != null) {
             autosaver = new Autosaver(recovery, this::snapshotOnFxThread,
-                    e -> Platform.runLater(() -> viewModel.statusMessageProperty().set("Autosave failed: " + e.getMessage())));
+                    e -> Platform.runLater(() -> notices.show("Autosave failed: " + e.getMessage()
+                            + ". Your work is fine; save the project to be safe.")));
             autosaver.start(settings.autosaveSeconds);
             Platform.runLater(viewModel::offerRecovery);
         }
@@ -97,6 +100,10 @@ public class GatefillApp extends Application {
 
     public MainView view() {
         return view;
+    }
+
+    public NoticeViewModel notices() {
+        return notices;
     }
 
     public ThemeViewModel theme() {

@@ -86,6 +86,25 @@ public final class MainView extends BorderPane {
         view.getItems().add(themes);
     }
 
+    /**
+     * Puts ControlsFX's NotificationPane around the centre (the canvas and whatever was stacked on it),
+     * showing {@code notices}; call after everything that replaces the centre has run.
+     */
+    public void showNotices(NoticeViewModel notices) {
+        org.controlsfx.control.NotificationPane pane = new org.controlsfx.control.NotificationPane(getCenter());
+        pane.setId("notice-pane");
+        pane.setShowFromTop(true);
+        pane.setOnHidden(e -> notices.dismiss());
+        notices.textProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                pane.hide();
+            } else {
+                pane.show(now);
+            }
+        });
+        setCenter(pane);
+    }
+
     /** What File ▸ Batch… opens; the application sets it (the batch window lives in gui.batch). */
     public void setOnBatch(Runnable action) {
         onBatch = action;
