@@ -40,11 +40,11 @@ final class WindowManagerSession implements AutoCloseable {
      */
     static WindowManagerSession start(Path logs) throws Exception {
         boolean present = onPath("Xvfb") && onPath("openbox") && onPath("xdotool") && onPath("xwininfo")
-                && onPath("xprop");
+                && onPath("xprop") && onPath("import");
         if (!present && System.getenv("CI") != null) {
-            fail("Xvfb, openbox, xdotool and x11-utils are missing: run scripts/install-deps.sh");
+            fail("Xvfb, openbox, xdotool, x11-utils or imagemagick are missing: run scripts/install-deps.sh");
         }
-        assumeTrue(present, "needs Xvfb, openbox, xdotool, x11-utils (scripts/install-deps.sh installs them)");
+        assumeTrue(present, "needs Xvfb, openbox, xdotool, x11-utils, imagemagick (scripts/install-deps.sh installs them)");
         WindowManagerSession s = new WindowManagerSession(logs);
         try {
             s.startServers();
