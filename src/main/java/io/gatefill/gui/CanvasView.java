@@ -44,6 +44,11 @@ public final class CanvasView extends Region {
     private boolean spaceDown;
     private boolean panning;
     private boolean fitPending;
+    /**
+     * The view is "fit to window" until the user zooms or pans: it refits when the canvas is resized,
+     * so a photo opened while the window was still small (JDK-8316423's 200x200, or a restore) fills it.
+     */
+    private boolean fitted;
     private double lastX;
     private double lastY;
     private double mouseX = Double.NaN;
@@ -109,12 +114,14 @@ public final class CanvasView extends Region {
                 return;
             }
             viewport.fit(document.width(), document.height(), getWidth(), getHeight());
+            fitted = true;
             viewChanged();
         }
     }
 
     public void zoomActual() {
         viewport.actualPixels(getWidth(), getHeight(), outputScale());
+        fitted = false;
         viewChanged();
     }
 
@@ -125,6 +132,7 @@ public final class CanvasView extends Region {
 
     public void zoomBy(double factor) {
         viewport.zoomAt(getWidth() / 2, getHeight() / 2, viewport.zoom() * factor);
+        fitted = false;
         viewChanged();
     }
 
@@ -135,7 +143,7 @@ public final class CanvasView extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (fitPending && w > 0 && h > 0) {
+            if ((fitPending || fitted) && w > 0 && h > 0) {
                 fitPending = false;
                 zoomFit();
             }
@@ -284,6 +292,7 @@ public final class CanvasView extends Region {
     private void dragged(MouseEvent e) {
         if (panning) {
             viewport.panBy(e.getX() - lastX, e.getY() - lastY);
+            fitted = false;
             viewChanged();
         } else if (viewModel.isStroking()) {
             viewModel.strokeTo(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
@@ -334,6 +343,7 @@ public final class CanvasView extends Region {
         }
         double factor = Math.pow(1.25, notches);
         viewport.zoomAt(e.getX(), e.getY(), viewport.zoom() * factor);
+        fitted = false;
         viewChanged();
         e.consume();
     }

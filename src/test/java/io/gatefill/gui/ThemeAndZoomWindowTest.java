@@ -86,4 +86,26 @@ class ThemeAndZoomWindowTest {
         assertThat(canvas.viewport().zoom() * canvas.outputScale()).isEqualTo(1.0);
         assertThat(robot.lookup("#status-zoom").queryAs(Label.class).getText()).isEqualTo("100.0 %");
     }
+
+    @Test
+    void aFittedPhotoRefitsWhenTheWindowResizesUntilTheUserZooms(FxRobot robot) throws Exception {
+        Path photo = TestImages.photo(Files.createTempDirectory(dir, "photos"), "refit.png", 1600, 1200);
+        robot.interact(() -> app.viewModel().open(photo));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        CanvasView canvas = app.view().canvas();
+        Stage stage = (Stage) canvas.getScene().getWindow();
+        double fitted = canvas.viewport().zoom();
+        robot.interact(() -> stage.setHeight(stage.getHeight() - 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.viewport().zoom()).as("still fit to the smaller window").isLessThan(fitted * 0.9);
+        double photoBottom = canvas.viewport().toScreenY(1200);
+        assertThat(photoBottom).as("whole photo visible").isLessThanOrEqualTo(canvas.getHeight());
+
+        robot.interact(() -> app.view().perform(EditorAction.ZOOM_100));
+        double actual = canvas.viewport().zoom();
+        robot.interact(() -> stage.setHeight(stage.getHeight() + 200));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.viewport().zoom()).as("the user's zoom is kept").isEqualTo(actual);
+    }
 }
