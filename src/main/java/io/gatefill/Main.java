@@ -3,7 +3,8 @@ package io.gatefill;
 import io.gatefill.cli.GatefillCli;
 
 /**
- * Process entry point: no arguments opens the editor, anything else is a command-line command.
+ * Process entry point: no arguments (or only {@code --verbose}) opens the editor, anything else is a
+ * command-line command.
  *
  * <p>This class deliberately does not extend {@code javafx.application.Application}: JavaFX then
  * runs from a plain classpath without module-path flags, and headless commands never start the
@@ -15,7 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         OfflineGuard.apply();
-        if (args.length == 0) {
+        if (io.gatefill.gui.EditorLauncher.isEditorCall(args)) {
             io.gatefill.gui.EditorLauncher.launch(args);
             return;
         }

@@ -28,6 +28,11 @@ public final class CanvasView extends Region {
 
     private final EditorViewModel viewModel;
     private final Canvas canvas = new Canvas();
+    /** The brush size beside the cursor while [ ] or the slider change it; hidden again after a short pause. */
+    private final javafx.scene.control.Label sizeHint = new javafx.scene.control.Label();
+    private final javafx.scene.control.Label originalBadge = new javafx.scene.control.Label("Original — release \\ to return");
+    private final javafx.animation.PauseTransition sizeHintTimeout =
+            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
     private final Viewport viewport = new Viewport();
     private final DocumentListener documentListener = this::regionChanged;
     private Document document;
@@ -39,6 +44,11 @@ public final class CanvasView extends Region {
     private boolean spaceDown;
     private boolean panning;
     private boolean fitPending;
+    /**
+     * The view is "fit to window" until the user zooms or pans: it refits when the canvas is resized,
+     * so a photo opened while the window was still small (JDK-8316423's 200x200, or a restore) fills it.
+     */
+    private boolean fitted;
     private double lastX;
     private double lastY;
     private double mouseX = Double.NaN;
@@ -46,14 +56,34 @@ public final class CanvasView extends Region {
 
     public CanvasView(EditorViewModel viewModel) {
         this.viewModel = viewModel;
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, sizeHint, originalBadge);
+        // While \ is held the photo as opened is shown: say so on the canvas, where the eyes are.
+        originalBadge.setId("original-badge");
+        originalBadge.setManaged(false);
+        originalBadge.setMouseTransparent(true);
+        originalBadge.relocate(8, 8);
+        originalBadge.setStyle("-fx-background-color: rgba(0,0,0,0.65); -fx-text-fill: white; -fx-padding: 3 8;"
+                + " -fx-background-radius: 3; -fx-font-weight: bold;");
+        originalBadge.visibleProperty().bind(viewModel.showOriginalProperty().and(viewModel.documentProperty().isNotNull()));
+        sizeHint.setId("brush-size-hint");
+        sizeHint.setManaged(false);
+        sizeHint.setVisible(false);
+        sizeHint.setMouseTransparent(true);
+        sizeHint.setStyle("-fx-background-color: rgba(0,0,0,0.7); -fx-text-fill: white; -fx-padding: 2 6;"
+                + " -fx-background-radius: 3;");
+        sizeHintTimeout.setOnFinished(e -> sizeHint.setVisible(false));
         setFocusTraversable(true);
         setMinSize(100, 100);
         setCursor(Cursor.CROSSHAIR);
         canvas.setId("editor-canvas");
         viewModel.documentProperty().addListener((obs, old, now) -> install(now));
         viewModel.showOriginalProperty().addListener((obs, old, now) -> requestRepaint());
-        viewModel.brushSizeProperty().addListener((obs, old, now) -> requestRepaint());
+        viewModel.brushSizeProperty().addListener((obs, old, now) -> {
+            if (document != null) {
+                showSizeHint(now.intValue());
+            }
+            requestRepaint();
+        });
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -84,17 +114,25 @@ public final class CanvasView extends Region {
                 return;
             }
             viewport.fit(document.width(), document.height(), getWidth(), getHeight());
+            fitted = true;
             viewChanged();
         }
     }
 
     public void zoomActual() {
-        viewport.actualPixels(getWidth(), getHeight());
+        viewport.actualPixels(getWidth(), getHeight(), outputScale());
+        fitted = false;
         viewChanged();
+    }
+
+    /** Device pixels per JavaFX pixel on the window's screen (2 on a typical high-DPI screen). */
+    public double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
     }
 
     public void zoomBy(double factor) {
         viewport.zoomAt(getWidth() / 2, getHeight() / 2, viewport.zoom() * factor);
+        fitted = false;
         viewChanged();
     }
 
@@ -105,7 +143,7 @@ public final class CanvasView extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (fitPending && w > 0 && h > 0) {
+            if ((fitPending || fitted) && w > 0 && h > 0) {
                 fitPending = false;
                 zoomFit();
             }
@@ -176,7 +214,8 @@ public final class CanvasView extends Region {
     }
 
     private void viewChanged() {
-        viewModel.zoomTextProperty().set(Math.round(viewport.zoom() * 1000) / 10.0 + " %");
+        // In device pixels, so "100 %" is one photo pixel per screen pixel on any display.
+        viewModel.zoomTextProperty().set(Math.round(viewport.zoom() * outputScale() * 1000) / 10.0 + " %");
         requestRepaint();
     }
 
@@ -196,26 +235,45 @@ public final class CanvasView extends Region {
             return;
         }
         // Smooth when shrinking; show crisp pixels when magnifying, as editors do.
-        g.setImageSmoothing(viewport.zoom() < 2);
+        g.setImageSmoothing(viewport.zoom() * outputScale() < 2);
         boolean compare = viewModel.showOriginalProperty().get();
+        originalBadge.autosize();
         // Until the image is first changed it is the original: draw the same tiles, build no copy.
         (compare && document.hasSeparateOriginal() ? originalTiles() : photo).draw(g, viewport, w, h);
         if (!compare) {
             overlay.draw(g, viewport, w, h);
-        } else {
-            g.setFill(Color.rgb(0, 0, 0, 0.6));
-            g.fillRect(8, 8, 90, 24);
-            g.setFill(Color.WHITE);
-            g.fillText("Original", 16, 25);
+        }
+        double r = Math.max(1, viewModel.brushSizeProperty().get() * viewport.zoom() / 2);
+        if (sizeHint.isVisible()) {
+            placeSizeHint(r);
+            if (Double.isNaN(mouseX)) { // keyboard change with the pointer off the canvas: show the size in the middle
+                g.setStroke(Color.rgb(255, 255, 255, 0.9));
+                g.strokeOval(w / 2 - r, h / 2 - r, 2 * r, 2 * r);
+            }
         }
         if (!Double.isNaN(mouseX) && !panning && !spaceDown) {
-            double r = Math.max(1, viewModel.brushSizeProperty().get() * viewport.zoom() / 2);
             g.setLineWidth(1);
             g.setStroke(Color.rgb(0, 0, 0, 0.8));
             g.strokeOval(mouseX - r - 1, mouseY - r - 1, 2 * r + 2, 2 * r + 2);
             g.setStroke(Color.rgb(255, 255, 255, 0.9));
             g.strokeOval(mouseX - r, mouseY - r, 2 * r, 2 * r);
         }
+    }
+
+    private void showSizeHint(int size) {
+        sizeHint.setText(size + " px");
+        sizeHint.autosize();
+        sizeHint.setVisible(true);
+        sizeHintTimeout.playFromStart();
+    }
+
+    /** Just outside the brush outline, right of the cursor; at the centre when the pointer is elsewhere. */
+    private void placeSizeHint(double r) {
+        boolean pointer = !Double.isNaN(mouseX);
+        double x = pointer ? mouseX + Math.min(r, getWidth() / 3) + 8 : getWidth() / 2 + 8;
+        double y = pointer ? mouseY - sizeHint.getHeight() / 2 : getHeight() / 2;
+        sizeHint.relocate(Math.max(0, Math.min(x, getWidth() - sizeHint.getWidth())),
+                Math.max(0, Math.min(y, getHeight() - sizeHint.getHeight())));
     }
 
     private void pressed(MouseEvent e) {
@@ -234,6 +292,7 @@ public final class CanvasView extends Region {
     private void dragged(MouseEvent e) {
         if (panning) {
             viewport.panBy(e.getX() - lastX, e.getY() - lastY);
+            fitted = false;
             viewChanged();
         } else if (viewModel.isStroking()) {
             viewModel.strokeTo(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
@@ -284,6 +343,7 @@ public final class CanvasView extends Region {
         }
         double factor = Math.pow(1.25, notches);
         viewport.zoomAt(e.getX(), e.getY(), viewport.zoom() * factor);
+        fitted = false;
         viewChanged();
         e.consume();
     }

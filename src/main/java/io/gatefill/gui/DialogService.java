@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  * implements it with JavaFX dialogs, tests with canned answers.
  */
 public interface DialogService {
-    /** What to do with unsaved changes. */
-    enum SaveChoice { SAVE, DISCARD, CANCEL }
+    /** What to do with unsaved changes: save a project, export the edited image, let them go, or stay. */
+    enum SaveChoice { SAVE, EXPORT, DISCARD, CANCEL }
 
     /** What to do with recovery files of a crashed session. */
     enum RecoveryChoice { RESTORE, DISCARD, LATER }
@@ -25,6 +25,11 @@ public interface DialogService {
     SaveChoice askSaveChanges(String documentName);
 
     RecoveryChoice askRecovery(List<Path> files);
+
+    /** As {@link #askRecovery(List)}, naming the project the newest file belongs to (null: an unsaved photo). */
+    default RecoveryChoice askRecovery(List<Path> files, String projectName) {
+        return askRecovery(files);
+    }
 
     Optional<Path> chooseOpenFile(String title, Path initialDir, List<FileFilter> filters);
 

@@ -9,7 +9,8 @@ public enum EditorAction {
     SAVE_PROJECT("File", "Save Project", "Shortcut+S"),
     SAVE_PROJECT_AS("File", "Save Project As…", "Shortcut+Shift+S"),
     EXPORT("File", "Export Image…", "Shortcut+E"),
-    BATCH("File", "Batch…", null),
+    BATCH("File", "Batch…", "Shortcut+B"),
+    CLOSE("File", "Close", "Shortcut+W"),
     QUIT("File", "Quit", "Shortcut+Q"),
 
     UNDO("Edit", "Undo", "Shortcut+Z"),
@@ -36,7 +37,12 @@ public enum EditorAction {
     ZOOM_IN("View", "Zoom In", "Shortcut+Equals"),
     ZOOM_OUT("View", "Zoom Out", "Shortcut+Minus"),
     ZOOM_FIT("View", "Fit to Window", "Shortcut+0"),
-    ZOOM_100("View", "Actual Pixels (100 %)", "Shortcut+1");
+    ZOOM_100("View", "Actual Pixels (100 %)", "Shortcut+1"),
+
+    HELP_SHORTCUTS("Help", "Keyboard Shortcuts", "F1"),
+    HELP_GUIDE("Help", "User Guide", null),
+    HELP_MODEL("Help", "Model and Training Data", null),
+    HELP_ABOUT("Help", "About Gatefill", null);
 
     private final String menu;
     private final String label;

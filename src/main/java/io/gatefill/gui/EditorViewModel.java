@@ -69,8 +69,7 @@ public final class EditorViewModel {
                     "*.webp", "*" + ProjectFile.EXTENSION),
             FileFilter.of("Gatefill projects", "*" + ProjectFile.EXTENSION),
             FileFilter.of("All files", "*.*"));
-    private static final List<FileFilter> PROJECT_FILTERS = List.of(
-            FileFilter.of("Gatefill project", "*" + ProjectFile.EXTENSION));
+    private static final List<FileFilter> PROJECT_FILTERS = UnsavedWork.PROJECT_FILTERS;
     private static final List<FileFilter> MASK_FILTERS = List.of(FileFilter.of("Mask PNG (white = hole)", "*.png"));
 
     private final Settings settings;
@@ -78,6 +77,7 @@ public final class EditorViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final RecoveryStore recovery;
+    private final UnsavedWork unsaved;
 
     private final ObjectProperty<Document> document = new SimpleObjectProperty<>();
     private final ObjectProperty<ToolKind> tool = new SimpleObjectProperty<>(ToolKind.MASK_BRUSH);
@@ -113,6 +113,8 @@ public final class EditorViewModel {
         this.executor = executor;
         this.dialogs = dialogs;
         this.recovery = recovery;
+        this.unsaved = new UnsavedWork(dialogs, settings, this::lastDirectory, this::remember,
+                doc -> writeGuard(doc, false));
         for (ToolKind kind : ToolKind.values()) {
             brushes.put(kind, new BrushSettings(kind.defaultSize(), kind.defaultHardness()));
         }
@@ -226,7 +228,8 @@ public final class EditorViewModel {
     private BooleanBinding createExecutable(EditorAction action) {
         BooleanBinding hasDoc = document.isNotNull();
         return switch (action) {
-            case OPEN, QUIT, BATCH -> Bindings.createBooleanBinding(() -> true);
+            case OPEN, QUIT, BATCH, HELP_SHORTCUTS, HELP_GUIDE, HELP_MODEL, HELP_ABOUT ->
+                    Bindings.createBooleanBinding(() -> true);
             case UNDO -> canUndo.getReadOnlyProperty().and(hasDoc);
             case REDO, REDO_ALT -> canRedo.getReadOnlyProperty().and(hasDoc);
             case REUSE_MASK -> hasPreviousMask.getReadOnlyProperty().and(hasDoc);
@@ -257,9 +260,10 @@ public final class EditorViewModel {
             case TOOL_MASK_ERASER -> tool.set(ToolKind.MASK_ERASER);
             case TOOL_SKETCH_PEN -> tool.set(ToolKind.SKETCH_PEN);
             case TOOL_SKETCH_ERASER -> tool.set(ToolKind.SKETCH_ERASER);
-            case BRUSH_SMALLER -> brushSize.set(BrushSettings.smaller(brushSize.get()));
-            case BRUSH_LARGER -> brushSize.set(BrushSettings.larger(brushSize.get()));
-            case QUIT, BATCH, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100 -> {
+            case BRUSH_SMALLER -> brushSize.set(BrushSizing.smaller(brushSize.get()));
+            case BRUSH_LARGER -> brushSize.set(BrushSizing.larger(brushSize.get()));
+            case CLOSE -> closeDocument();
+            case QUIT, BATCH, ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, HELP_SHORTCUTS, HELP_GUIDE, HELP_MODEL, HELP_ABOUT -> {
                 // handled by the view: they concern the window and the viewport only
             }
         }
@@ -271,11 +275,11 @@ public final class EditorViewModel {
         dialogs.chooseOpenFile("Open photo or project", lastDirectory(), OPEN_FILTERS).ifPresent(this::open);
     }
 
-    /** Opens a photo or a {@code .gatefill} project; on failure shows why and keeps the current document. */
+    /**
+     * Opens a photo or a {@code .gatefill} project. The file is read and checked first; only a file that
+     * opened asks about the current unsaved work, so a bad file never costs it (it shows why instead).
+     */
     public void open(Path path) {
-        if (!confirmDiscard()) {
-            return;
-        }
         boolean project = isProject(path);
         String name = String.valueOf(path.getFileName());
         long maxPixels = settings.maxPixels;
@@ -287,11 +291,24 @@ public final class EditorViewModel {
                     if (project) {
                         opened.setProjectPath(path);
                     }
+                    if (!confirmDiscard()) {
+                        statusMessage.set("Kept " + displayName(doc()) + "; " + name + " not opened");
+                        return;
+                    }
                     document.set(opened);
                     remember(path);
                     statusMessage.set("Opened " + name);
                 },
                 error -> dialogs.showError("Cannot open " + name, describe(error)));
+    }
+
+    /** File ▸ Close: asks about unsaved work, then leaves the window empty (the editor stays open). */
+    public void closeDocument() {
+        endStroke();
+        if (document.get() != null && confirmDiscard()) {
+            document.set(null);
+            statusMessage.set("Open a photo: Ctrl+O, or drop a file here");
+        }
     }
 
     // ---- painting (image coordinates) ----------------------------------------------------
@@ -329,7 +346,9 @@ public final class EditorViewModel {
         endStroke();
         Document doc = document.get();
         if (doc != null && doc.history().canUndo() && !doc.history().isBusy()) {
+            String what = doc.history().undoDescription();
             doc.history().undo();
+            statusMessage.set("Undid " + what); // replaces what that step had said ("Filled … in 3.3 s")
         }
     }
 
@@ -337,7 +356,9 @@ public final class EditorViewModel {
         endStroke();
         Document doc = document.get();
         if (doc != null && doc.history().canRedo() && !doc.history().isBusy()) {
+            String what = doc.history().redoDescription();
             doc.history().redo();
+            statusMessage.set("Redid " + what);
         }
     }
 
@@ -347,6 +368,7 @@ public final class EditorViewModel {
         Document doc = document.get();
         if (doc != null && index >= 0 && index <= doc.history().size() && index != doc.history().position()) {
             doc.history().jumpTo(index);
+            statusMessage.set("History: at step " + index + " of " + doc.history().size());
         }
     }
 
@@ -521,7 +543,8 @@ public final class EditorViewModel {
         if (orphans.isEmpty()) {
             return;
         }
-        switch (dialogs.askRecovery(orphans)) {
+        Path project = RecoveryNote.read(orphans.get(0)).projectPath();
+        switch (dialogs.askRecovery(orphans, project != null ? String.valueOf(project.getFileName()) : null)) {
             case RESTORE -> restore(orphans.get(0), orphans);
             case DISCARD -> orphans.forEach(this::discardQuietly);
             case LATER -> {
@@ -531,19 +554,22 @@ public final class EditorViewModel {
     }
 
     private void restore(Path file, List<Path> all) {
+        Path project = RecoveryNote.read(file).projectPath();
         run("Restoring", () -> ProjectFile.read(file), snapshot -> {
             Document restored = fromSnapshot(snapshot);
+            restored.setProjectPath(project); // so the title names the project and Ctrl+S saves back to it
             document.set(restored);
             restored.history().markUnsaved(); // nothing of it is saved anywhere but the recovery folder
             refreshTitle();
+            statusMessage.set(RecoveryNote.restoredMessage(displayName(restored), file));
             all.forEach(this::discardQuietly);
-            statusMessage.set("Restored unsaved work from " + file.getFileName());
         }, error -> dialogs.showError("Cannot restore " + file.getFileName(),
                 describe(error) + "\nThe file stays in " + file.getParent() + "."));
     }
 
     private void discardQuietly(Path orphan) {
         try {
+            RecoveryNote.delete(orphan);
             recovery.discard(orphan);
         } catch (IOException e) {
             statusMessage.set("Could not delete " + orphan.getFileName() + ": " + e.getMessage());
@@ -554,38 +580,7 @@ public final class EditorViewModel {
 
     private boolean confirmDiscard() {
         Document doc = document.get();
-        if (doc == null || !doc.history().isDirty()) {
-            return true;
-        }
-        return switch (dialogs.askSaveChanges(displayName(doc))) {
-            case DISCARD -> true;
-            case CANCEL -> false;
-            case SAVE -> saveBlocking(doc);
-        };
-    }
-
-    /** Saves on this thread: used when closing, where the answer is needed before going on. */
-    private boolean saveBlocking(Document doc) {
-        Path target = doc.projectPath();
-        if (target == null) {
-            Optional<Path> chosen = dialogs.chooseSaveFile("Save project", lastDirectory(),
-                    baseName(doc) + ProjectFile.EXTENSION, PROJECT_FILTERS);
-            if (chosen.isEmpty()) {
-                return false;
-            }
-            target = withExtension(chosen.get(), ProjectFile.EXTENSION);
-        }
-        try {
-            writeGuard(doc, false).check(target);
-            ProjectFile.write(doc.snapshot(), target);
-            doc.setProjectPath(target);
-            doc.history().markSaved();
-            remember(target);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            dialogs.showError("Cannot save project " + target.getFileName(), describe(e));
-            return false;
-        }
+        return unsaved.mayDiscard(doc, doc == null ? null : displayName(doc));
     }
 
     private <T> void run(String title, java.util.concurrent.Callable<T> work, Consumer<T> ok, Consumer<Exception> fail) {
@@ -630,6 +625,8 @@ public final class EditorViewModel {
         if (now != null) {
             now.history().addListener(historyListener);
             sizeText.set(now.width() + " × " + now.height() + " px");
+            brushes.forEach((kind, b) -> b.setSize(BrushSizing.initialSize(kind, now.width(), now.height())));
+            loadBrush(tool.get());
         } else {
             sizeText.set("");
         }
@@ -726,7 +723,7 @@ public final class EditorViewModel {
      * Core's write rule for the editor: never the bundled model's files, and never the opened photo
      * unless the user confirmed overwriting it (export only; a project or mask never goes there).
      */
-    private static WriteGuard writeGuard(Document doc, boolean sourceConfirmed) {
+    static WriteGuard writeGuard(Document doc, boolean sourceConfirmed) {
         WriteGuard guard = new WriteGuard();
         if (!sourceConfirmed) {
             guard.protect("the photo you opened", doc.sourcePath());
@@ -746,7 +743,7 @@ public final class EditorViewModel {
         return p == null || p.getFileName() == null ? "Untitled" : p.getFileName().toString();
     }
 
-    private static String baseName(Document doc) {
+    static String baseName(Document doc) {
         String name = doc.sourcePath() == null || doc.sourcePath().getFileName() == null ? "untitled"
                 : doc.sourcePath().getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -763,7 +760,7 @@ public final class EditorViewModel {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static Path withExtension(Path p, String ext) {
+    static Path withExtension(Path p, String ext) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext) ? p
                 : p.resolveSibling(p.getFileName() + ext);
     }

@@ -52,24 +52,36 @@ public final class FxDialogService implements DialogService {
     @Override
     public SaveChoice askSaveChanges(String documentName) {
         ButtonType save = new ButtonType("Save Project…", ButtonBar.ButtonData.YES);
+        ButtonType export = new ButtonType("Export Image…", ButtonBar.ButtonData.OTHER);
         ButtonType discard = new ButtonType("Discard Changes", ButtonBar.ButtonData.NO);
         Alert alert = alert(Alert.AlertType.WARNING, "Unsaved changes",
-                "\"" + documentName + "\" has changes that are not saved in a project.");
-        alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+                "\"" + documentName + "\" has changes that are not saved in a project. Save the project to keep "
+                        + "editing later, or export the edited image.");
+        alert.getButtonTypes().setAll(save, export, discard, ButtonType.CANCEL);
         alert.getDialogPane().setId("save-changes-dialog");
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == save ? SaveChoice.SAVE : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
+        return answer == save ? SaveChoice.SAVE : answer == export ? SaveChoice.EXPORT
+                : answer == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
     }
 
     @Override
     public RecoveryChoice askRecovery(List<Path> files) {
+        return askRecovery(files, null);
+    }
+
+    @Override
+    public RecoveryChoice askRecovery(List<Path> files, String projectName) {
         ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
         ButtonType later = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
+        String what = projectName != null ? "Unsaved changes to the project \"" + projectName + "\" were" : "Unsaved work was";
         Alert alert = alert(Alert.AlertType.CONFIRMATION, "Restore unsaved work?",
-                "Gatefill did not close properly last time. Unsaved work was kept"
+                "Gatefill did not close properly last time. " + what + " autosaved"
                         + (files.size() > 1 ? " (" + files.size() + " files; the newest is restored)" : "")
-                        + " in\n" + files.get(0).getParent());
+                        + ".\n\nRestore brings the photo, mask and sketch back as they were at the last autosave; "
+                        + "undo starts afresh from there. Later keeps the files for the next start.\n\nFolder: "
+                        + files.get(0).getParent());
+        alert.getDialogPane().setId("recovery-dialog");
         alert.getButtonTypes().setAll(restore, discard, later);
         ButtonType answer = alert.showAndWait().orElse(later);
         return answer == restore ? RecoveryChoice.RESTORE : answer == discard ? RecoveryChoice.DISCARD
@@ -131,6 +143,9 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         alert.setContentText(message);
         alert.getDialogPane().setMinWidth(460);
+        // Alerts on Linux otherwise keep their default height and cut longer messages off with "...".
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.setResizable(true);
         return alert;
     }
 

@@ -12,6 +12,8 @@ import io.gatefill.gui.fill.ModelLoader;
 import io.gatefill.gui.batch.BatchLauncher;
 import io.gatefill.gui.batch.EngineSource;
 import io.gatefill.gui.task.FxTaskExecutor;
+import io.gatefill.gui.window.StagePlacement;
+import io.gatefill.gui.window.WindowPlacementStore;
 import java.io.IOException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,9 @@ public class GatefillApp extends Application {
     private FxTaskExecutor fillExecutor;
     private FillViewModel fill;
     private BatchLauncher batch;
+    private ThemeViewModel theme;
+    private ThemeApplier themeApplier;
+    private final NoticeViewModel notices = new NoticeViewModel();
 
     @Override
     public void start(Stage stage) {
@@ -53,11 +58,16 @@ public class GatefillApp extends Application {
         fillExecutor = new FxTaskExecutor();
         fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.djl());
         FillControls.install(view, viewModel, fill);
+        view.showNotices(notices);
         fill.checkModel();
-        batch = new BatchLauncher(stage, batchEngines());
+        WindowPlacementStore placements = new WindowPlacementStore(ConfigDirs.configDir());
+        theme = new ThemeViewModel(placements);
+        themeApplier = ThemeApplier.install(theme.themeProperty());
+        view.addThemeChoice(theme.themeProperty());
+        batch = new BatchLauncher(stage, batchEngines(), placements);
         view.setOnBatch(batch::show);
-        Scene scene = new Scene(view, 1280, 820);
-        stage.setScene(scene);
+        stage.setScene(new Scene(view));
+        StagePlacement.install(stage, "main", placements, 1280, 860);
         for (String size : new String[] {"64", "256"}) {
             var icon = GatefillApp.class.getResourceAsStream("gatefill-" + size + ".png");
             if (icon != null) {
@@ -72,11 +82,12 @@ public class GatefillApp extends Application {
         });
         stage.show();
         if (settingsStore.loadProblem() != null) {
-            viewModel.statusMessageProperty().set(settingsStore.loadProblem());
+            notices.show(settingsStore.loadProblem());
         }
         if (recovery != null) {
             autosaver = new Autosaver(recovery, this::snapshotOnFxThread,
-                    e -> Platform.runLater(() -> viewModel.statusMessageProperty().set("Autosave failed: " + e.getMessage())));
+                    e -> Platform.runLater(() -> notices.show("Autosave failed: " + e.getMessage()
+                            + ". Your work is fine; save the project to be safe.")));
             autosaver.start(settings.autosaveSeconds);
             Platform.runLater(viewModel::offerRecovery);
         }
@@ -89,6 +100,14 @@ public class GatefillApp extends Application {
 
     public MainView view() {
         return view;
+    }
+
+    public NoticeViewModel notices() {
+        return notices;
+    }
+
+    public ThemeViewModel theme() {
+        return theme;
     }
 
     public FillViewModel fill() {
@@ -114,13 +133,26 @@ public class GatefillApp extends Application {
 
     /** Takes the snapshot on the FX thread (the document's owner) and hands it to the autosave thread. */
     private DocumentSnapshot snapshotOnFxThread() throws Exception {
-        FutureTask<DocumentSnapshot> task = new FutureTask<>(viewModel::snapshotIfDirty);
+        FutureTask<DocumentSnapshot> task = new FutureTask<>(() -> {
+            DocumentSnapshot snapshot = viewModel.snapshotIfDirty();
+            if (snapshot != null) {
+                RecoveryNote.write(recovery.sessionFile(), viewModel.getDocument().projectPath());
+            }
+            return snapshot;
+        });
         Platform.runLater(task);
         return task.get(30, TimeUnit.SECONDS);
     }
 
     @Override
     public void stop() {
+        if (themeApplier != null) { // the window list belongs to the FX thread; tests call stop() from theirs
+            if (Platform.isFxApplicationThread()) {
+                themeApplier.uninstall();
+            } else {
+                Platform.runLater(themeApplier::uninstall);
+            }
+        }
         if (batch != null) {
             batch.close();
         }
@@ -139,6 +171,7 @@ public class GatefillApp extends Application {
         }
         if (recovery != null) {
             try {
+                RecoveryNote.delete(recovery.sessionFile());
                 recovery.close(); // a clean exit: nothing left to recover
             } catch (IOException ignored) {
                 // the next start would offer an empty-handed restore at worst

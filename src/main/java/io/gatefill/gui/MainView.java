@@ -1,6 +1,9 @@
 package io.gatefill.gui;
 
+import io.gatefill.core.tools.BrushSettings;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.gui.help.HelpViewModel;
+import io.gatefill.gui.help.HelpWindows;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -46,13 +49,16 @@ public final class MainView extends BorderPane {
     private final Map<EditorAction, MenuItem> menuItems = new EnumMap<>(EditorAction.class);
     private final Runnable quit;
     private Menu recentMenu;
+    private final MenuBar menuBar;
     private Runnable onBatch = () -> { };
+    private HelpWindows help;
 
     public MainView(EditorViewModel viewModel, Runnable quit) {
         this.viewModel = viewModel;
         this.quit = quit;
         this.canvas = new CanvasView(viewModel);
-        setTop(buildMenuBar());
+        menuBar = buildMenuBar();
+        setTop(menuBar);
         setLeft(buildToolPalette());
         setCenter(canvas);
         setRight(buildSidePanel());
@@ -62,9 +68,54 @@ public final class MainView extends BorderPane {
         addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
     }
 
+    /** Adds View ▸ Theme ▸ Dark / Light, bound both ways to {@code theme}. */
+    public void addThemeChoice(javafx.beans.property.ObjectProperty<Theme> theme) {
+        Menu view = menuBar.getMenus().stream().filter(m -> "View".equals(m.getText())).findFirst().orElseThrow();
+        Menu themes = new Menu("Theme");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (Theme t : Theme.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    t == Theme.DARK ? "Dark" : "Light");
+            item.setId("menu-theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setSelected(theme.get() == t);
+            item.setOnAction(e -> theme.set(t));
+            themes.getItems().add(item);
+        }
+        theme.addListener((o, was, now) -> group.getToggles().get(now.ordinal()).setSelected(true));
+        view.getItems().add(themes);
+    }
+
+    /**
+     * Puts ControlsFX's NotificationPane around the centre (the canvas and whatever was stacked on it),
+     * showing {@code notices}; call after everything that replaces the centre has run.
+     */
+    public void showNotices(NoticeViewModel notices) {
+        org.controlsfx.control.NotificationPane pane = new org.controlsfx.control.NotificationPane(getCenter());
+        pane.setId("notice-pane");
+        pane.setShowFromTop(true);
+        pane.setOnHidden(e -> notices.dismiss());
+        notices.textProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                pane.hide();
+            } else {
+                pane.show(now);
+            }
+        });
+        setCenter(pane);
+    }
+
     /** What File ▸ Batch… opens; the application sets it (the batch window lives in gui.batch). */
     public void setOnBatch(Runnable action) {
         onBatch = action;
+    }
+
+    /** Created on first use: the model card and the guide are read only when someone asks for help. */
+    private HelpWindows help() {
+        if (help == null) {
+            help = new HelpWindows(HelpViewModel.locate(), getScene() == null ? null : getScene().getWindow());
+        }
+        return help;
     }
 
     public CanvasView canvas() {
@@ -80,6 +131,7 @@ public final class MainView extends BorderPane {
             case ZOOM_100 -> canvas.zoomActual();
             case QUIT -> quit.run();
             case BATCH -> onBatch.run();
+            case HELP_SHORTCUTS, HELP_GUIDE, HELP_MODEL, HELP_ABOUT -> help().show(action);
             default -> viewModel.perform(action);
         }
     }
@@ -104,7 +156,8 @@ public final class MainView extends BorderPane {
                 recentMenu = new Menu("Open Recent");
                 menu.getItems().add(recentMenu);
             }
-            if (action == EditorAction.EXPORT || action == EditorAction.REUSE_MASK
+            if (action == EditorAction.EXPORT || action == EditorAction.CLOSE || action == EditorAction.REUSE_MASK
+                    || action == EditorAction.HELP_GUIDE
                     || action == EditorAction.EXPORT_MASK || action == EditorAction.TOOL_SKETCH_ERASER
                     || action == EditorAction.ZOOM_OUT) {
                 menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
@@ -165,17 +218,19 @@ public final class MainView extends BorderPane {
                 viewModel.toolProperty()));
         toolLabel.setStyle("-fx-font-weight: bold;");
 
-        Slider size = new Slider(1, 500, viewModel.brushSizeProperty().get());
+        // Logarithmic: 1 to 3000 px on one slider, with as much travel for 5-50 px as for 300-3000 px.
+        Slider size = new Slider(0, Math.log(BrushSettings.MAX_SIZE), Math.log(viewModel.brushSizeProperty().get()));
         size.setId("brush-size");
         Label sizeValue = new Label();
-        size.valueProperty().addListener((obs, old, now) -> viewModel.brushSizeProperty().set(now.intValue()));
+        size.valueProperty().addListener((obs, old, now) ->
+                viewModel.brushSizeProperty().set((int) Math.round(Math.exp(now.doubleValue()))));
         viewModel.brushSizeProperty().addListener((obs, old, now) -> {
-            if (now.intValue() != (int) size.getValue()) {
-                size.setValue(now.intValue());
+            if (now.intValue() != (int) Math.round(Math.exp(size.getValue()))) {
+                size.setValue(Math.log(now.intValue()));
             }
         });
         sizeValue.textProperty().bind(viewModel.brushSizeProperty().asString("Size  %d px"));
-        size.setTooltip(new Tooltip("Brush diameter in image pixels: [ smaller, ] larger"));
+        size.setTooltip(new Tooltip("Brush diameter in image pixels: [ smaller, ] larger (×1.25 a press)"));
 
         Slider hardness = new Slider(0, 1, viewModel.hardnessProperty().get());
         hardness.setId("brush-hardness");
@@ -240,11 +295,14 @@ public final class MainView extends BorderPane {
         Label engine = new Label();
         engine.setId("status-engine");
         engine.textProperty().bind(viewModel.engineStatusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, busy, message, spacer, zoom, sep(), size, sep(), cursor, sep(), engine);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(3, 8, 3, 8));
+        // ControlsFX's StatusBar: JavaFX has none. Its own text stays empty; the message is a label of its
+        // own so it keeps its id, and each field has one owner (zoom: canvas, size/cursor/message: editor,
+        // engine: Fill).
+        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
+        bar.setId("status-bar");
+        bar.setText("");
+        bar.getLeftItems().addAll(busy, message);
+        bar.getRightItems().addAll(zoom, sep(), size, sep(), cursor, sep(), engine);
         return bar;
     }
 

@@ -65,11 +65,21 @@ public final class Viewport {
         center(imageWidth, imageHeight, viewWidth, viewHeight);
     }
 
-    /** 100 %: one image pixel per screen pixel, keeping the view's centre point. */
+    /** 100 % on a screen of output scale 1. */
     public void actualPixels(double viewWidth, double viewHeight) {
-        zoomAt(viewWidth / 2, viewHeight / 2, 1);
-        offsetX = Math.round(offsetX);
-        offsetY = Math.round(offsetY);
+        actualPixels(viewWidth, viewHeight, 1);
+    }
+
+    /**
+     * 100 %: one image pixel per device pixel, keeping the view's centre point. Screen coordinates
+     * here are JavaFX's logical pixels, {@code outputScale} device pixels each (2 on a typical
+     * high-DPI screen), so the zoom is 1 / outputScale and offsets land on whole device pixels.
+     */
+    public void actualPixels(double viewWidth, double viewHeight, double outputScale) {
+        double scale = outputScale > 0 ? outputScale : 1;
+        zoomAt(viewWidth / 2, viewHeight / 2, 1 / scale);
+        offsetX = Math.round(offsetX * scale) / scale;
+        offsetY = Math.round(offsetY * scale) / scale;
     }
 
     private void center(int imageWidth, int imageHeight, double viewWidth, double viewHeight) {

@@ -71,6 +71,7 @@ class EditorViewModelTest {
             vm.open(file);
         }
         assertThat(dialogs.errors).hasSize(bad.size());
+        assertThat(dialogs.saveQuestions).as("a file that does not open never asks about the current work").isZero();
         assertThat(dialogs.errors).allSatisfy(e -> assertThat(e).startsWith("Cannot open"));
         assertThat(dialogs.errors.get(4)).as("the huge header is refused with its size").containsAnyOf("100000", "pixels");
         assertThat(vm.getDocument()).isSameAs(doc);
@@ -137,11 +138,12 @@ class EditorViewModelTest {
         vm.toolProperty().set(ToolKind.MASK_BRUSH);
         vm.brushSizeProperty().set(40);
         vm.perform(EditorAction.BRUSH_LARGER);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(45);
+        assertThat(vm.brushSizeProperty().get()).as("x1.25").isEqualTo(50);
         vm.perform(EditorAction.TOOL_SKETCH_PEN);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(ToolKind.SKETCH_PEN.defaultSize());
+        assertThat(vm.brushSizeProperty().get()).isEqualTo(
+                BrushSizing.initialSize(ToolKind.SKETCH_PEN, vm.getDocument().width(), vm.getDocument().height()));
         vm.perform(EditorAction.TOOL_MASK_BRUSH);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(45);
+        assertThat(vm.brushSizeProperty().get()).isEqualTo(50);
     }
 
     @Test
@@ -208,6 +210,26 @@ class EditorViewModelTest {
     }
 
     @Test
+    void openingAnotherPhotoAsksAfterReadingItAndCanExportTheWorkFirst() throws Exception {
+        Document doc = openPhoto();
+        paint(50, 50, 150, 50);
+        Path next = TestImages.photo(dir, "next.png", 200, 100);
+        dialogs.saveChoice = DialogService.SaveChoice.CANCEL;
+        vm.open(next);
+        assertThat(dialogs.saveQuestions).isEqualTo(1);
+        assertThat(vm.getDocument()).as("cancel keeps the work").isSameAs(doc);
+
+        Path exported = dir.resolve("work.png");
+        dialogs.saveChoice = DialogService.SaveChoice.EXPORT;
+        dialogs.files.add(exported);
+        vm.open(next);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(exported).as("the edited image was exported before it was let go").isRegularFile();
+        assertThat(javax.imageio.ImageIO.read(exported.toFile()).getWidth()).isEqualTo(doc.width());
+        assertThat(vm.getDocument().sourcePath()).isEqualTo(next);
+    }
+
+    @Test
     void closingWithUnsavedWorkAsks() throws Exception {
         openPhoto();
         assertThat(vm.confirmClose()).isTrue();
@@ -243,6 +265,36 @@ class EditorViewModelTest {
             assertThat(restored.mask().data()).isEqualTo(crashed.mask().data());
             assertThat(fresh.dirtyProperty().get()).as("restored work is not saved anywhere yet").isTrue();
             assertThat(recovery.orphans()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRestoredProjectKeepsItsPathAndTitleAndSaysWhereUndoStarts() throws Exception {
+        Path recoveryDir = Files.createDirectories(dir.resolve("recovery-project"));
+        Document crashed = openPhoto();
+        paint(40, 40, 250, 200);
+        Path project = dir.resolve("holiday.gatefill");
+        Path orphan = recoveryDir.resolve("session-2-999998.gatefill");
+        ProjectFile.write(crashed.snapshot(), orphan);
+        RecoveryNote.write(orphan, project);
+        try (RecoveryStore recovery = new RecoveryStore(recoveryDir)) {
+            EditorViewModel fresh = new EditorViewModel(new Settings(), null, new CurrentThreadTaskExecutor(),
+                    dialogs, recovery);
+            dialogs.recoveryChoice = DialogService.RecoveryChoice.RESTORE;
+            fresh.offerRecovery();
+            assertThat(dialogs.recoveryProject).as("the question names the project").isEqualTo("holiday.gatefill");
+            assertThat(fresh.getDocument().projectPath()).isEqualTo(project.toAbsolutePath());
+            assertThat(fresh.titleProperty().get()).isEqualTo("• holiday.gatefill — Gatefill");
+            assertThat(fresh.statusMessageProperty().get()).contains("holiday.gatefill", "Undo starts here")
+                    .doesNotContain("session-");
+            assertThat(recoveryDir.resolve("session-2-999998.gatefill.note")).as("note removed with its file").doesNotExist();
+
+            int asked = dialogs.saveQuestions;
+            fresh.saveProject(); // Ctrl+S: back into the project, no path asked
+            assertThat(dialogs.files).isEmpty();
+            assertThat(project).isRegularFile();
+            assertThat(fresh.dirtyProperty().get()).isFalse();
+            assertThat(dialogs.saveQuestions).isEqualTo(asked);
         }
     }
 }

@@ -79,9 +79,13 @@ class EditorWindowTest {
         assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush");
 
         robot.interact(() -> app.view().canvas().requestFocus());
+        robot.interact(() -> app.viewModel().statusMessageProperty().set("Filled 1 region in 3.3 s"));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc.mask().isEmpty()).isTrue();
+        assertThat(robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText())
+                .as("an undo replaces the undone step's message").isEqualTo("Undid Mask brush");
+        assertThat((Object) robot.lookup("#status-bar").query()).isInstanceOf(org.controlsfx.control.StatusBar.class);
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -121,9 +125,14 @@ class EditorWindowTest {
         robot.press(KeyCode.BACK_SLASH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().showOriginalProperty().get()).as("held: compare with the original").isTrue();
+        javafx.scene.control.Label badge = robot.lookup("#original-badge").queryAs(javafx.scene.control.Label.class);
+        assertThat(badge.isVisible()).as("the canvas says it shows the original").isTrue();
+        assertThat(badge.getText()).startsWith("Original");
+        assertThat(badge.getParent()).isSameAs(app.view().canvas());
         robot.release(KeyCode.BACK_SLASH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().showOriginalProperty().get()).isFalse();
+        assertThat(badge.isVisible()).isFalse();
     }
 
     @Test
@@ -184,7 +193,7 @@ class EditorWindowTest {
     }
 
     @Test
-    void aBadFileShowsAnErrorDialogAndKeepsTheDocument(FxRobot robot) throws Exception {
+    void aBadFileShowsAnErrorWithoutAskingAndAGoodOneAsksAfterItIsRead(FxRobot robot) throws Exception {
         Path folder = Files.createTempDirectory("photos");
         Document doc = open(robot, TestImages.photo(folder, "keep.png", 300, 200));
         robot.drag(screenOf(50, 50), MouseButton.PRIMARY).moveTo(screenOf(250, 150)).release(MouseButton.PRIMARY);
@@ -194,16 +203,7 @@ class EditorWindowTest {
 
         Path bad = TestImages.garbage(folder, "broken.jpg");
         javafx.application.Platform.runLater(() -> app.viewModel().open(bad));
-        // The painted mask is unsaved work: the editor asks first; discarding must still not lose it on failure.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#save-changes-dialog").tryQuery().isPresent());
-        DialogPane ask = robot.lookup("#save-changes-dialog").queryAs(DialogPane.class);
-        Node discard = ask.getButtonTypes().stream().filter(t -> t.getText().equals("Discard Changes"))
-                .map(ask::lookupButton).findFirst().orElseThrow();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> discard.isVisible() && discard.getScene() != null
-                && discard.getScene().getWindow() != null && discard.getScene().getWindow().isShowing());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(discard);
+        // The file is read first: a bad one shows why at once and never asks about (or touches) the unsaved work.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
         assertThat(pane.getHeaderText()).contains("broken.jpg");
@@ -214,7 +214,25 @@ class EditorWindowTest {
         robot.clickOn((Button) ok);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#error-dialog").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#save-changes-dialog").tryQuery()).isEmpty();
         assertThat(app.viewModel().getDocument()).isSameAs(doc);
         assertThat(doc.mask().count()).isEqualTo(painted);
+
+        // A good file: read, then the question, which also offers to export the edited image.
+        Path good = TestImages.photo(folder, "next.png", 160, 120);
+        javafx.application.Platform.runLater(() -> app.viewModel().open(good));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#save-changes-dialog").tryQuery().isPresent());
+        DialogPane ask = robot.lookup("#save-changes-dialog").queryAs(DialogPane.class);
+        assertThat(ask.getButtonTypes()).extracting(ButtonType::getText)
+                .contains("Save Project…", "Export Image…", "Discard Changes", "Cancel");
+        Node discard = ask.getButtonTypes().stream().filter(t -> t.getText().equals("Discard Changes"))
+                .map(ask::lookupButton).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> discard.isVisible() && discard.getScene() != null
+                && discard.getScene().getWindow() != null && discard.getScene().getWindow().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(discard);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> good.equals(app.viewModel().getDocument().sourcePath()));
+        assertThat(app.viewModel().getDocument().width()).isEqualTo(160);
     }
 }

@@ -18,6 +18,7 @@ final class FakeDialogs implements DialogService {
     RecoveryChoice recoveryChoice = RecoveryChoice.LATER;
     int pixels = 4;
     int saveQuestions;
+    String recoveryProject;
 
     @Override
     public void showError(String title, String message) {
@@ -42,6 +43,12 @@ final class FakeDialogs implements DialogService {
 
     @Override
     public RecoveryChoice askRecovery(List<Path> found) {
+        return recoveryChoice;
+    }
+
+    @Override
+    public RecoveryChoice askRecovery(List<Path> found, String projectName) {
+        recoveryProject = projectName;
         return recoveryChoice;
     }
 

@@ -49,4 +49,18 @@ class ViewportTest {
         v.zoomAt(0, 0, 0);
         assertThat(v.zoom()).isEqualTo(Viewport.MIN_ZOOM);
     }
+
+    @Test
+    void actualPixelsOnAHighDpiScreenIsOnePhotoPixelPerDevicePixel() {
+        Viewport v = new Viewport();
+        v.fit(4000, 3000, 800, 600);
+        v.actualPixels(800, 600, 2);
+        assertThat(v.zoom()).as("half a logical pixel = one device pixel").isEqualTo(0.5);
+        double a = v.toScreenX(1000) * 2;
+        double b = v.toScreenX(1001) * 2;
+        assertThat(b - a).as("adjacent photo pixels are adjacent device pixels").isEqualTo(1.0);
+        assertThat(a).as("on a whole device pixel").isEqualTo(Math.rint(a));
+        v.actualPixels(800, 600, 1.5);
+        assertThat(v.zoom() * 1.5).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
 }

@@ -3,7 +3,8 @@ package io.gatefill.core.tools;
 /** Size (diameter in image pixels) and hardness (1 = crisp edge, 0 = feathered to the rim) of one tool. */
 public final class BrushSettings {
     public static final int MIN_SIZE = 1;
-    public static final int MAX_SIZE = 1000;
+    /** Large enough to cover a large object on a 24 MP (6000 x 4000) photo in one stroke. */
+    public static final int MAX_SIZE = 3000;
 
     private int size;
     private double hardness;

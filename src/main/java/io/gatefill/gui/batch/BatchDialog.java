@@ -17,7 +17,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -37,14 +36,15 @@ import javafx.stage.Window;
 public final class BatchDialog {
     private final BatchViewModel viewModel;
     private final Stage stage = new Stage();
-    private final TextArea summary = new TextArea();
+    private final Label summary = new Label();
+    private final TableView<BatchReportRows.Row> report = new TableView<>();
 
     public BatchDialog(Window owner, BatchViewModel viewModel) {
         this.viewModel = viewModel;
         // Owned so it stays above the editor, but not modal: editing goes on while a batch runs.
         stage.initOwner(owner);
         stage.setTitle("Batch — remove masked areas in a folder");
-        stage.setScene(new Scene(build(), 760, 680));
+        stage.setScene(new Scene(build())); // its size comes from StagePlacement
     }
 
     /** Shows the window, or brings it to the front when it is already open. */
@@ -102,7 +102,7 @@ public final class BatchDialog {
         Label problems = new Label();
         problems.setId("batch-problems");
         problems.setWrapText(true);
-        problems.setStyle("-fx-text-fill: #b00020;");
+        problems.setStyle("-fx-text-fill: #e0484f;"); // readable on the dark and the light theme
         Runnable showProblems = () -> problems.setText(String.join("\n", viewModel.problems()));
         viewModel.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
         showProblems.run();
@@ -119,7 +119,7 @@ public final class BatchDialog {
         Button showReport = new Button("Show report");
         showReport.setId("batch-show-report");
         showReport.disableProperty().bind(viewModel.reportPathProperty().isNull());
-        showReport.setOnAction(e -> summary.setText(viewModel.reportText()));
+        showReport.setOnAction(e -> report.getItems().setAll(BatchReportRows.read(viewModel.reportPathProperty().get())));
         Button close = new Button("Close");
         close.setOnAction(e -> stage.hide());
         HBox buttons = new HBox(8, start, cancel, showReport, close);
@@ -139,21 +139,33 @@ public final class BatchDialog {
         table.getColumns().add(column("Time", 70, BatchViewModel.FileRow::time));
         table.getColumns().add(column("Reason / notes", 330, BatchViewModel.FileRow::reason));
         table.setPlaceholder(new Label("The photos appear here when the batch starts."));
-        VBox.setVgrow(table, Priority.ALWAYS);
 
         summary.setId("batch-summary");
-        summary.setEditable(false);
         summary.setWrapText(true);
-        summary.setPrefRowCount(5);
         viewModel.summaryProperty().addListener((o, was, now) -> summary.setText(now));
+        report.setId("batch-report");
+        report.getColumns().add(reportColumn("Field", 220, BatchReportRows.Row::field));
+        report.getColumns().add(reportColumn("Value", 560, BatchReportRows.Row::value));
+        report.setPlaceholder(new Label("Show report lists the run's report here: model, settings, counts, times."));
+        report.setPrefHeight(170);
         TextField reportPath = new TextField();
         reportPath.setId("batch-report-path");
         reportPath.setEditable(false);
         reportPath.setPromptText("The JSON report's path appears here after the run.");
         viewModel.reportPathProperty().addListener((o, was, now) -> reportPath.setText(now == null ? "" : now.toString()));
 
-        VBox root = new VBox(8, form, problems, buttons, bar, progressText, table, new Label("Summary"), summary,
-                reportPath);
+        // Everything but the two tables keeps its natural height, so a smaller window shrinks the tables,
+        // never the progress bar or the buttons.
+        for (javafx.scene.layout.Region fixed : new javafx.scene.layout.Region[] {form, problems, buttons, bar,
+                progressText, summary, reportPath}) {
+            fixed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        bar.setPrefHeight(18);
+        javafx.scene.control.SplitPane tables = new javafx.scene.control.SplitPane(table, report);
+        tables.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        tables.setDividerPositions(0.62);
+        VBox.setVgrow(tables, Priority.ALWAYS);
+        VBox root = new VBox(8, form, problems, buttons, bar, progressText, summary, tables, reportPath);
         root.setPadding(new Insets(12));
         return root;
     }
@@ -161,6 +173,14 @@ public final class BatchDialog {
     private static TableColumn<BatchViewModel.FileRow, String> column(String title, double width,
             java.util.function.Function<BatchViewModel.FileRow, String> value) {
         TableColumn<BatchViewModel.FileRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
+    private static TableColumn<BatchReportRows.Row, String> reportColumn(String title, double width,
+            java.util.function.Function<BatchReportRows.Row, String> value) {
+        TableColumn<BatchReportRows.Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         return c;

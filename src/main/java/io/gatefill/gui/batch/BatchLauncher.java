@@ -4,6 +4,8 @@ import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.djl.DjlInpaintEngine;
 import io.gatefill.gui.task.FxTaskExecutor;
+import io.gatefill.gui.window.StagePlacement;
+import io.gatefill.gui.window.WindowPlacementStore;
 import javafx.application.Platform;
 import javafx.stage.Window;
 
@@ -19,9 +21,12 @@ public final class BatchLauncher {
     private BatchViewModel viewModel;
     private BatchDialog dialog;
 
-    public BatchLauncher(Window owner, EngineSource engines) {
+    private final WindowPlacementStore placements;
+
+    public BatchLauncher(Window owner, EngineSource engines, WindowPlacementStore placements) {
         this.owner = owner;
         this.engines = engines;
+        this.placements = placements;
     }
 
     /** The default model (models/ beside the jar or in the working directory), loaded per run with default options. */
@@ -35,6 +40,7 @@ public final class BatchLauncher {
             executor = new FxTaskExecutor();
             viewModel = new BatchViewModel(executor, Platform::runLater, engines);
             dialog = new BatchDialog(owner, viewModel);
+            StagePlacement.install(dialog.stage(), "batch", placements, 900, 760);
         }
         dialog.show();
     }

@@ -12,7 +12,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -93,11 +92,22 @@ class BatchDialogTest {
         assertThat(robot.lookup("#batch-progress-text").queryAs(Labeled.class).getText()).startsWith("4 of 4 files");
         assertThat(robot.lookup("#batch-report-path").queryAs(TextField.class).getText())
                 .isEqualTo(in.out.resolve(BatchViewModel.REPORT_NAME).toString());
-        TextArea summary = robot.lookup("#batch-summary").queryAs(TextArea.class);
+        Labeled summary = robot.lookup("#batch-summary").queryAs(Labeled.class);
         assertThat(summary.getText()).contains("2 done", "1 failed", "1 no-mask");
 
+        // The report is a table of its fields, not raw JSON.
         robot.clickOn("#batch-show-report");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(summary.getText()).contains("\"files\"", "\"cancelled\" : false");
+        @SuppressWarnings("unchecked")
+        TableView<BatchReportRows.Row> report = robot.lookup("#batch-report").queryAs(TableView.class);
+        assertThat(report.getItems()).contains(new BatchReportRows.Row("cancelled", "false"),
+                new BatchReportRows.Row("summary.done", "2"), new BatchReportRows.Row("summary.total", "4"),
+                new BatchReportRows.Row("files", "4 (listed in the table above)"));
+        assertThat(report.getItems()).extracting(BatchReportRows.Row::value).noneMatch(v -> v.contains("{"));
+
+        // At its normal size the progress bar keeps its height and the window's width.
+        javafx.scene.control.ProgressBar progress = robot.lookup("#batch-progress").queryAs(javafx.scene.control.ProgressBar.class);
+        assertThat(progress.getHeight()).isGreaterThanOrEqualTo(12);
+        assertThat(progress.getWidth()).isGreaterThan(progress.getScene().getWidth() * 0.8);
     }
 }
