@@ -60,9 +60,14 @@ class WindowPlacementUnderWindowManagerTest {
             assertThat(again.height()).as("remembered height").isEqualTo(moved.height());
             assertThat(again.x()).as("remembered x").isCloseTo(moved.x(), org.assertj.core.data.Offset.offset(12));
             assertThat(again.y()).as("remembered y").isCloseTo(moved.y(), org.assertj.core.data.Offset.offset(40));
-            x.run("xdotool", "mousemove", String.valueOf(again.x() + 400), String.valueOf(again.y() - 8));
-            x.run("xdotool", "click", "--repeat", "2", "--delay", "80", "1"); // openbox: double-click maximises
-            WindowManagerSession.Geometry maximised = settle(x, main, g -> g.width() >= 1580);
+            // openbox: a double-click on the title bar maximises. On a loaded machine the two clicks can
+            // arrive too far apart to count as one double-click, so it is tried up to three times.
+            WindowManagerSession.Geometry maximised = again;
+            for (int attempt = 0; attempt < 3 && maximised.width() < 1580; attempt++) {
+                x.run("xdotool", "mousemove", String.valueOf(again.x() + 400), String.valueOf(again.y() - 8));
+                x.run("xdotool", "click", "--repeat", "2", "--delay", "80", "1");
+                maximised = settle(x, main, g -> g.width() >= 1580);
+            }
             assertThat(maximised.width()).as("maximised").isGreaterThanOrEqualTo(1580);
             quit(x, main, editor);
 
