@@ -34,15 +34,7 @@ public record EngineOptions(DeviceChoice device, int threads, boolean graphOptim
         return new EngineOptions(DeviceChoice.AUTO, 0, false);
     }
 
-    public EngineOptions withDevice(DeviceChoice choice) {
-        return new EngineOptions(choice, threads, graphOptimizer);
-    }
-
     public EngineOptions withThreads(int count) {
         return new EngineOptions(device, count, graphOptimizer);
-    }
-
-    public EngineOptions withGraphOptimizer(boolean on) {
-        return new EngineOptions(device, threads, on);
     }
 }

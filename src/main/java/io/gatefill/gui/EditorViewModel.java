@@ -160,10 +160,6 @@ public final class EditorViewModel {
         return dirty.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty canRedoProperty() {
         return canRedo.getReadOnlyProperty();
     }

@@ -7,10 +7,6 @@ package io.gatefill.core.io;
 public record ImageMetadata(byte[] exif, byte[] iccProfile, String sourceFormat) {
     public static final ImageMetadata NONE = new ImageMetadata(null, null, null);
 
-    public boolean hasExif() {
-        return exif != null && exif.length > 0;
-    }
-
     public boolean hasIccProfile() {
         return iccProfile != null && iccProfile.length > 0;
     }

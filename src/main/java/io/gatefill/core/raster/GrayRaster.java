@@ -72,20 +72,6 @@ public final class GrayRaster {
         Arrays.fill(data, (byte) value);
     }
 
-    public boolean sameSizeAs(GrayRaster other) {
-        return width == other.width && height == other.height;
-    }
-
-    /** Copies the part of this raster under {@code r} (which must lie inside it). */
-    public GrayRaster copyRegion(Rect r) {
-        checkInside(r);
-        byte[] out = new byte[r.width() * r.height()];
-        for (int row = 0; row < r.height(); row++) {
-            System.arraycopy(data, (r.y() + row) * width + r.x(), out, row * r.width(), r.width());
-        }
-        return new GrayRaster(r.width(), r.height(), out);
-    }
-
     /** Writes {@code src} with its top-left corner at (x, y); it must fit inside this raster. */
     public void paste(GrayRaster src, int x, int y) {
         checkInside(new Rect(x, y, src.width, src.height));
