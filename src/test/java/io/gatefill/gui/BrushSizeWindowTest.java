@@ -2,8 +2,8 @@ package io.gatefill.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.testing.EditorWindows;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +32,12 @@ class BrushSizeWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(ConfigDirs.PROPERTY, Files.createTempDirectory(dir, "cfg").toString());
-        app = new GatefillApp();
-        app.start(stage);
+        app = EditorWindows.start(stage, Files.createTempDirectory(dir, "cfg"));
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        System.clearProperty(ConfigDirs.PROPERTY);
+        EditorWindows.stop(app);
     }
 
     @Test

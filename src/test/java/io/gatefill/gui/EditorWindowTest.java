@@ -1,12 +1,12 @@
 package io.gatefill.gui;
 
+import io.gatefill.testing.EditorWindows;
 import io.gatefill.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gatefill.core.document.Document;
 import io.gatefill.core.document.MaskOps;
-import io.gatefill.core.settings.ConfigDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +39,12 @@ class EditorWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         Path config = Files.createTempDirectory(dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : dir, "cfg");
-        System.setProperty(ConfigDirs.PROPERTY, config.toString());
-        app = new GatefillApp();
-        app.start(stage);
+        app = EditorWindows.start(stage, config);
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        System.clearProperty(ConfigDirs.PROPERTY);
+        EditorWindows.stop(app);
     }
 
     private Document open(FxRobot robot, Path file) throws Exception {

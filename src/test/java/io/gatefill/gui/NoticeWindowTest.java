@@ -2,7 +2,7 @@ package io.gatefill.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatefill.core.settings.ConfigDirs;
+import io.gatefill.testing.EditorWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +30,12 @@ class NoticeWindowTest {
     void start(Stage stage) throws Exception {
         Path config = Files.createTempDirectory(dir, "cfg");
         Files.writeString(config.resolve("settings.json"), "{ not json");
-        System.setProperty(ConfigDirs.PROPERTY, config.toString());
-        app = new GatefillApp();
-        app.start(stage);
+        app = EditorWindows.start(stage, config);
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        System.clearProperty(ConfigDirs.PROPERTY);
+        EditorWindows.stop(app);
     }
 
     @Test

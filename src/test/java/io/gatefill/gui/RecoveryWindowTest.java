@@ -3,7 +3,7 @@ package io.gatefill.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.project.ProjectFile;
-import io.gatefill.core.settings.ConfigDirs;
+import io.gatefill.testing.EditorWindows;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,6 @@ class RecoveryWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         Path config = Files.createTempDirectory(dir, "cfg");
-        System.setProperty(ConfigDirs.PROPERTY, config.toString());
         // What a crashed session leaves: its recovery file and the note naming its project.
         Path photo = TestImages.photo(Files.createTempDirectory(dir, "photos"), "beach.png", 200, 150);
         project = dir.resolve("beach-edit.gatefill");
@@ -44,14 +43,12 @@ class RecoveryWindowTest {
                 new io.gatefill.core.history.History(1 << 26, 50));
         ProjectFile.write(doc.snapshot(), orphan);
         RecoveryNote.write(orphan, project);
-        app = new GatefillApp();
-        app.start(stage);
+        app = EditorWindows.start(stage, config);
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        System.clearProperty(ConfigDirs.PROPERTY);
+        EditorWindows.stop(app);
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.gatefill.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.gui.window.WindowPlacementStore;
+import io.gatefill.testing.EditorWindows;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +36,12 @@ class ThemeAndZoomWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         config = Files.createTempDirectory(dir, "cfg");
-        System.setProperty(ConfigDirs.PROPERTY, config.toString());
-        app = new GatefillApp();
-        app.start(stage);
+        app = EditorWindows.start(stage, config);
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        System.clearProperty(ConfigDirs.PROPERTY);
+        EditorWindows.stop(app);
     }
 
     private static Color background(Scene scene) {

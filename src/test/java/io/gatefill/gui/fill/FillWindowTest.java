@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;
 import io.gatefill.core.pipeline.FillEngine;
-import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.gui.CanvasView;
 import io.gatefill.gui.GatefillApp;
 import io.gatefill.gui.Viewport;
+import io.gatefill.testing.EditorWindows;
 import io.gatefill.testing.ShippedModel;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
@@ -38,18 +38,15 @@ class FillWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(ConfigDirs.PROPERTY, Files.createTempDirectory("gatefill-fill-cfg").toString());
         // No model property: the app finds the shipped model as it does for users (ModelFiles.locateDefault).
         System.clearProperty(ModelLoader.MODEL_PROPERTY);
         ShippedModel.files(); // fails here, clearly, if models/ lacks it or its card does not match
-        app = new GatefillApp();
-        app.start(stage);
+        app = EditorWindows.start(stage, Files.createTempDirectory("gatefill-fill-cfg"));
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        System.clearProperty(ConfigDirs.PROPERTY);
+        EditorWindows.stop(app);
     }
 
     private Point2D screenOf(double x, double y) {

@@ -2,8 +2,8 @@ package io.gatefill.gui.help;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.gui.GatefillApp;
+import io.gatefill.testing.EditorWindows;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +35,12 @@ class HelpMenuWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty(ConfigDirs.PROPERTY, Files.createTempDirectory(dir, "cfg").toString());
-        app = new GatefillApp();
-        app.start(stage);
+        app = EditorWindows.start(stage, Files.createTempDirectory(dir, "cfg"));
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        System.clearProperty(ConfigDirs.PROPERTY);
+        EditorWindows.stop(app);
     }
 
     @Test

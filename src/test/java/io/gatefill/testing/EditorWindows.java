@@ -1,0 +1,25 @@
+package io.gatefill.testing;
+
+import io.gatefill.testing.EditorWindows;
+import io.gatefill.core.settings.ConfigDirs;
+import io.gatefill.gui.GatefillApp;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+
+/** The real editor in a TestFX stage, with a config folder of its own so no test sees another's settings. */
+public final class EditorWindows {
+    private EditorWindows() {
+    }
+
+    public static GatefillApp start(Stage stage, Path config) throws Exception {
+        System.setProperty(ConfigDirs.PROPERTY, config.toString());
+        GatefillApp app = new GatefillApp();
+        app.start(stage);
+        return app;
+    }
+
+    public static void stop(GatefillApp app) {
+        app.stop();
+        System.clearProperty(ConfigDirs.PROPERTY);
+    }
+}
