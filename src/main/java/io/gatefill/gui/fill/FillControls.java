@@ -67,7 +67,7 @@ public final class FillControls {
         MenuItem again = new MenuItem("Fill Again (another variation)");
         again.setId("menu-fill-again");
         again.setAccelerator(KeyCombination.valueOf("Shortcut+Shift+Enter"));
-        again.disableProperty().bind(fill.canFillProperty().not());
+        again.disableProperty().bind(fill.canFillAgainProperty().not());
         again.setOnAction(e -> fill.fillAgain());
         Menu engines = new Menu("Engine");
         ToggleGroup group = new ToggleGroup();
@@ -150,7 +150,11 @@ public final class FillControls {
         run.setDefaultButton(false);
         run.setFocusTraversable(false); // Space pans the canvas; it must never press Fill
         run.setStyle("-fx-font-weight: bold;");
-        run.setTooltip(new Tooltip("Remove what the red mask covers (Ctrl+Enter)"));
+        Tooltip hint = new Tooltip();
+        hint.textProperty().bind(Bindings.when(fill.hasMaskProperty())
+                .then("Remove what the red mask covers (Ctrl+Enter)")
+                .otherwise("Paint over what to remove with the mask brush (B) first"));
+        run.setTooltip(hint);
         run.disableProperty().bind(fill.canFillProperty().not());
         run.setOnAction(e -> fill.fill());
 
@@ -158,7 +162,7 @@ public final class FillControls {
         again.setId("fill-again");
         again.setFocusTraversable(false);
         again.setTooltip(new Tooltip("Replace the last fill by another variation (Ctrl+Shift+Enter)"));
-        again.disableProperty().bind(fill.canFillProperty().not());
+        again.disableProperty().bind(fill.canFillAgainProperty().not());
         again.setOnAction(e -> fill.fillAgain());
 
         Button cancel = new Button("Cancel");

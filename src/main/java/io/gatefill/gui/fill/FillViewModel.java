@@ -62,6 +62,7 @@ import javafx.collections.ObservableList;
 public final class FillViewModel implements AutoCloseable {
     /** The history entry a fill makes. */
     public static final String EDIT_NAME = "Fill";
+    private static final String GATES_STATUS = "Gate maps of ";
 
     private final EditorViewModel editor;
     private final TaskExecutor executor;
@@ -78,6 +79,8 @@ public final class FillViewModel implements AutoCloseable {
     private final IntegerProperty gateLayer = new SimpleIntegerProperty();
     private final ReadOnlyObjectWrapper<List<GateWindow>> gateWindows = new ReadOnlyObjectWrapper<>(List.of());
     private final BooleanBinding canFill;
+    private final BooleanBinding canFillAgain;
+    private final ReadOnlyBooleanWrapper hasMask = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<FillEngine> engine = new SimpleObjectProperty<>(FillEngine.DEFAULT);
 
     /** Set on the worker thread when the model has loaded; closed on exit. */
@@ -98,12 +101,21 @@ public final class FillViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.ui = ui;
         this.loader = loader;
-        canFill = editor.documentProperty().isNotNull().and(running.not());
+        canFill = editor.documentProperty().isNotNull().and(running.not()).and(hasMask);
+        canFillAgain = editor.documentProperty().isNotNull().and(running.not());
         editor.documentProperty().addListener((obs, old, now) -> {
             gateWindows.set(List.of());
             pendingAutoFill = false;
+            refreshMask();
         });
+        // Every change to the mask is a history step, so the step counter is when to look again.
+        editor.historyPositionProperty().addListener((obs, old, now) -> refreshMask());
+        editor.historyItems().addListener((javafx.collections.ListChangeListener<String>) c -> refreshMask());
         showGates.addListener((obs, old, now) -> {
+            String status = editor.statusMessageProperty().get();
+            if (!now && status != null && status.startsWith(GATES_STATUS)) {
+                editor.statusMessageProperty().set(""); // this view model's own message, now out of date
+            }
             if (now && gateWindows.get().isEmpty() && editor.getDocument() != null
                     && !editor.getDocument().mask().isEmpty() && !running.get()) {
                 computeGates();
@@ -126,9 +138,24 @@ public final class FillViewModel implements AutoCloseable {
         return progressText.getReadOnlyProperty();
     }
 
-    /** Whether Fill can start now: a document is open and no fill is running. */
+    /** Whether Fill can start now: a document with a painted mask is open and no fill is running. */
     public BooleanBinding canFillProperty() {
         return canFill;
+    }
+
+    /** Whether Fill Again can run: a document is open and no fill is running (it undoes the last fill first). */
+    public BooleanBinding canFillAgainProperty() {
+        return canFillAgain;
+    }
+
+    /** Whether the open document's mask has any hole pixel (Fill's hint says to paint one when not). */
+    public ReadOnlyBooleanProperty hasMaskProperty() {
+        return hasMask.getReadOnlyProperty();
+    }
+
+    private void refreshMask() {
+        Document doc = editor.getDocument();
+        hasMask.set(doc != null && !doc.mask().isEmpty());
     }
 
     /** The engine the next Fill uses; never null. */
@@ -265,7 +292,7 @@ public final class FillViewModel implements AutoCloseable {
         InpaintRequest request = request(doc, FillEngine.MODEL, 0);
         runModel("Computing gate maps", request, true, true, outcome -> {
             gateWindows.set(outcome.gates());
-            editor.statusMessageProperty().set("Gate maps of " + outcome.gates().size() + " window(s)");
+            editor.statusMessageProperty().set(GATES_STATUS + outcome.gates().size() + " window(s)");
         });
     }
 
@@ -290,9 +317,10 @@ public final class FillViewModel implements AutoCloseable {
         }
         editor.endStroke();
         if (doc.mask().isEmpty()) {
+            // Fill is disabled while the mask is empty; a shortcut pressed anyway gets a hint, not a dialog.
             if (!automatic) {
-                dialogs.showError("Nothing to fill",
-                        "The mask is empty: paint over the object to remove with the mask brush (B), then Fill.");
+                editor.statusMessageProperty().set(
+                        "Nothing to fill: paint over the object to remove with the mask brush (B), then Fill.");
             }
             return;
         }

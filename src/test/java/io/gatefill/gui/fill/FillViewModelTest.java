@@ -190,14 +190,19 @@ class FillViewModelTest {
     }
 
     @Test
-    void emptyMaskIsRefusedWithADialogWithoutLoadingTheModel() {
+    void fillIsDisabledWhileTheMaskIsEmptyAndAShortcutGetsAHintNotADialog() {
         fillWith(shipped(in -> { }));
+        assertThat(fill.canFillProperty().get()).as("no mask painted yet").isFalse();
         int[] before = doc.pixels().clone();
         fill.fill();
-        assertThat(dialogs.errors).singleElement().asString().startsWith("Nothing to fill").contains("mask is empty");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(editor.statusMessageProperty().get()).startsWith("Nothing to fill").contains("mask brush");
         assertThat(loads).hasValue(0);
+        paintMask(40, 40, 60, 40, 6);
+        assertThat(fill.canFillProperty().get()).as("after a mask stroke").isTrue();
+        editor.undo();
+        assertThat(fill.canFillProperty().get()).as("after undoing it").isFalse();
         assertThat(doc.pixels()).isEqualTo(before);
-        assertThat(doc.history().size()).isZero();
     }
 
     @Test
