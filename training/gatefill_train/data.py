@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from .masks import random_mask
+from .masks import mixed_mask, parse_mask_mix, random_mask
 from .sketches import make_sketch
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
@@ -144,12 +144,14 @@ class PhotoSource:
 
 def make_batch(source: PhotoSource, rng: np.random.Generator, batch: int, crop: int,
                use_sketch: bool = True, sketch_empty: float = 0.4, box_prob: float = 0.5,
-               min_zoom: float = 1.0) -> Tuple[Tensor, Tensor, Tensor]:
-    """(image [N,3,S,S] in [-1,1], mask [N,1,S,S] 1 = hole, sketch [N,1,S,S] {0,1})."""
+               min_zoom: float = 1.0, mask_mix: str = "strokes=1") -> Tuple[Tensor, Tensor, Tensor]:
+    """(image [N,3,S,S] in [-1,1], mask [N,1,S,S] 1 = hole, sketch [N,1,S,S] {0,1}); each hole's type is
+    drawn with the shares of ``mask_mix`` (see masks.parse_mask_mix)."""
+    mix = parse_mask_mix(mask_mix)
     images, masks, sketches = [], [], []
     for _ in range(batch):
         img = random_crop(source.random_image(rng), crop, rng, min_zoom)
-        mask = random_mask(crop, crop, rng, box_prob)
+        mask = mixed_mask(crop, crop, rng, mix, box_prob)
         sketch = make_sketch(img, mask, rng, sketch_empty) if use_sketch else np.zeros_like(mask)
         images.append(img)
         masks.append(mask)

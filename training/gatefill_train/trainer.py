@@ -32,14 +32,15 @@ from .data import PhotoSource, fixed_batch, list_images, make_batch, to_uint8
 from .discriminator import Discriminator, d_hinge_loss, g_hinge_loss
 from .evaluate import SSIM_C1, SSIM_C2, SSIM_SIGMA, SSIM_WINDOW
 from .generator import REFINE_INPUT_CONVS, Generator, widen_for_refine_sketch
+from .masks import canonical_mask_mix
 
 CHECKPOINT_FORMAT = 1
 # The settings that shape what the model learns; a resume that changes one starts a new schedule phase.
 PHASE_KEYS = ("lr", "l1_region", "gan_weight", "warmup_steps", "crop", "batch", "sketch_empty", "box_prob",
-              "ema_decay", "sketch_weight", "refine_sketch", "ssim_weight")
+              "ema_decay", "sketch_weight", "refine_sketch", "ssim_weight", "mask_mix")
 # What those settings were before they became options (older checkpoints do not name them).
 PHASE_DEFAULTS = {"l1_region": "image", "gan_weight": 1.0, "ema_decay": 0.0, "sketch_weight": 0.0,
-                  "refine_sketch": False, "ssim_weight": 0.0}
+                  "refine_sketch": False, "ssim_weight": 0.0, "mask_mix": "strokes=1"}
 LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
                "sec_per_step"]
 
@@ -61,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "with zero weights by --init-weights)")
     p.add_argument("--sketch-empty", type=float, default=0.4, help="share of samples with an empty sketch")
     p.add_argument("--box-prob", type=float, default=0.5, help="probability of adding a box to the strokes")
+    p.add_argument("--mask-mix", default="strokes=1", type=canonical_mask_mix,
+                   help="hole types and their shares, e.g. strokes=0.35,objects=0.5,wide=0.15 (strokes = the "
+                        "paper's strokes + a box with --box-prob; objects = filled polygons / unions of blobs "
+                        "over 5-30 %% of the crop; wide = 32-64 px strokes); default strokes only")
     p.add_argument("--min-zoom", type=float, default=1.0,
                    help="smallest source window = crop / min_zoom (<1 allows upsampling)")
     p.add_argument("--warmup-steps", type=int, default=0, help="L1-only steps before the GAN term starts")
@@ -592,6 +597,7 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
     note_phase(state, args)
     _log(d, f"lr {args.lr}, L1 over the {args.l1_region} (+{args.sketch_weight} on sketch strokes), "
             f"GAN weight {args.gan_weight}, SSIM weight {args.ssim_weight}, EMA {args.ema_decay}, "
+            f"holes {args.mask_mix}, "
             f"L1-only until step {args.warmup_steps}")
     _log(d, f"device {device}, world {d.world}, threads {torch.get_num_threads()}, "
             f"G {sum(p.numel() for p in state.G.parameters())} params, "
@@ -629,7 +635,7 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
     try:
         while state.step < args.steps:
             image, mask, sketch = make_batch(train_src, rng, args.batch, args.crop, not args.no_sketch,
-                                             args.sketch_empty, args.box_prob, args.min_zoom)
+                                             args.sketch_empty, args.box_prob, args.min_zoom, args.mask_mix)
             image, mask, sketch = image.to(device), mask.to(device), sketch.to(device)
             losses = train_step(state, image, mask, sketch, state.step >= args.warmup_steps)
             state.images_seen += args.batch * d.world

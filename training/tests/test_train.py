@@ -211,8 +211,13 @@ def test_a_resume_with_new_settings_records_a_schedule_phase(photo_dir, tmp_path
         run(common + ["--steps", "2"])  # same settings: same phase
         state = run(common + ["--steps", "3", "--l1-region", "hole", "--lr", "3e-4"])
         state = run(common + ["--steps", "4", "--l1-region", "hole", "--lr", "3e-4", "--ssim-weight", "1"])
-    assert [(p["from_step"], p["l1_region"], p["lr"], p["ssim_weight"]) for p in state.phases] == [
-        (0, "image", 1e-4, 0.0), (2, "hole", 3e-4, 0.0), (3, "hole", 3e-4, 1.0)]
+        # The same mix spelt differently is the same phase; new shares are a new one.
+        base = ["--l1-region", "hole", "--lr", "3e-4", "--ssim-weight", "1"]
+        state = run(common + ["--steps", "5"] + base + ["--mask-mix", "strokes=2,objects=2"])
+        state = run(common + ["--steps", "6"] + base + ["--mask-mix", "objects=1, strokes=1"])
+    assert [(p["from_step"], p["l1_region"], p["lr"], p["ssim_weight"], p["mask_mix"]) for p in state.phases] == [
+        (0, "image", 1e-4, 0.0, "strokes=1"), (2, "hole", 3e-4, 0.0, "strokes=1"),
+        (3, "hole", 3e-4, 1.0, "strokes=1"), (4, "hole", 3e-4, 1.0, "strokes=0.5,objects=0.5")]
     assert load_trusted(tmp_path / "p" / "last.pt")["phases"] == state.phases
 
 
