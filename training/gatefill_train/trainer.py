@@ -8,6 +8,7 @@ SIGTERM save and stop. Under ``torchrun`` it runs DistributedDataParallel (gloo 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import csv
 import json
@@ -28,7 +29,7 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import Tensor, nn
 
-from .data import PhotoSource, fixed_batch, list_images, make_batch, to_uint8
+from .data import BatchStream, PhotoSource, fixed_batch, list_images, make_batch, to_uint8
 from .discriminator import Discriminator, d_hinge_loss, g_hinge_loss
 from .evaluate import SSIM_C1, SSIM_C2, SSIM_SIGMA, SSIM_WINDOW
 from .generator import REFINE_INPUT_CONVS, Generator, widen_for_refine_sketch
@@ -96,6 +97,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-side", type=int, default=1024, help="photos are cached downscaled to this size")
     p.add_argument("--no-resume", action="store_true", help="start fresh even if <out>/last.pt exists")
     p.add_argument("--progress", default="auto", choices=["auto", "tqdm", "simple", "none"])
+    # For a lent GPU (training/gpu_recipe.py); the defaults keep the CPU run exactly as before.
+    p.add_argument("--amp", default="off", choices=["off", "bf16"],
+                   help="bf16 autocast of the G and D forward passes on CUDA (losses stay float32); "
+                        "ignored on CPU, where this machine has no bf16 units")
+    p.add_argument("--data-workers", type=int, default=0,
+                   help="batch-preparing worker processes (0 = in the loop, exactly resumable; >0 feeds a "
+                        "GPU, and a resume then draws other batches)")
+    p.add_argument("--max-minutes", type=float, default=0.0,
+                   help="save a checkpoint and stop after this many minutes of this process (0 = no limit)")
+    p.add_argument("--ckpt-minutes", type=float, default=0.0,
+                   help="also save a checkpoint every this many minutes (0 = by --ckpt-every only)")
+    p.add_argument("--half-weights-dir", default=None,
+                   help="with every checkpoint also write the generator's weights (the average when kept) in "
+                        "float16 with the counters to DIR/generator_<step>.pt, loadable by export.py")
+    p.add_argument("--half-weights-keep", type=int, default=3, help="newest files kept in --half-weights-dir")
     return p
 
 
@@ -158,7 +174,16 @@ class TrainState:
     phases: List[Dict[str, Any]] = field(default_factory=list)
     G_ema: Optional[Generator] = None
     ema_decay: float = 0.0
+    autocast_dtype: Optional[torch.dtype] = None
     extra: Dict[str, Any] = field(default_factory=dict)
+
+
+def _autocast(state: TrainState) -> Any:
+    """bf16 autocast on CUDA when asked, else nothing. ``torch.autocast(device_type=...)`` is the one
+    spelling torch 1.13 and 2.x both accept (``torch.cuda.amp.autocast`` is deprecated in 2.x)."""
+    if state.autocast_dtype is None:
+        return contextlib.nullcontext()
+    return torch.autocast(device_type="cuda", dtype=state.autocast_dtype)
 
 
 def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> TrainState:
@@ -179,6 +204,8 @@ def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> Train
                        ssim_weight=args.ssim_weight)
     if args.ema_decay > 0:
         state.G_ema = _ema_copy(G)
+    if getattr(args, "amp", "off") == "bf16" and device.type == "cuda":
+        state.autocast_dtype = torch.bfloat16
     return state
 
 
@@ -282,15 +309,19 @@ def sketch_stroke_weight(sketch: Tensor, mask: Tensor, extra: float) -> Optional
 def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, adversarial: bool
                ) -> Dict[str, float]:
     """One D update (when adversarial) then one G update; returns the losses as floats."""
-    coarse, refined = state.g_train(image, mask, sketch)
+    with _autocast(state):
+        coarse, refined = state.g_train(image, mask, sketch)
+    # Losses in float32 whatever the forward ran in: SSIM's variances lose everything in bf16.
+    coarse, refined = coarse.float(), refined.float()
     complete = refined * mask + image * (1.0 - mask)
     out: Dict[str, float] = {"g_adv": 0.0, "d_loss": 0.0, "d_real": 0.0, "d_fake": 0.0}
     if adversarial:
         # Real and fake go through D in one call: spectral norm's power iteration then runs once per
         # step, and DDP sees a single forward per backward.
-        scores = state.d_train(torch.cat([image, complete.detach()]), torch.cat([mask, mask]),
-                               torch.cat([sketch, sketch]))
-        real, fake = scores.chunk(2)
+        with _autocast(state):
+            scores = state.d_train(torch.cat([image, complete.detach()]), torch.cat([mask, mask]),
+                                   torch.cat([sketch, sketch]))
+        real, fake = scores.float().chunk(2)
         d_loss = d_hinge_loss(real, fake)
         state.opt_d.zero_grad(set_to_none=True)
         d_loss.backward()
@@ -308,7 +339,9 @@ def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, a
         # The G step reads D without DDP (no gradient sync needed) and without building D's gradients.
         for p in state.D.parameters():
             p.requires_grad_(False)
-        g_adv = g_hinge_loss(state.D(complete, mask, sketch))
+        with _autocast(state):
+            fake_scores = state.D(complete, mask, sketch)
+        g_adv = g_hinge_loss(fake_scores.float())
         for p in state.D.parameters():
             p.requires_grad_(True)
         g_loss = g_loss + state.gan_weight * g_adv
@@ -369,6 +402,30 @@ def save_checkpoint(state: TrainState, args: argparse.Namespace, out: Path, d: D
     _atomic_torch_save(ckpt, path)
     if args.keep_every > 0 and state.step % args.keep_every == 0:
         _atomic_torch_save(ckpt, out / f"ckpt_{state.step:07d}.pt")
+    if getattr(args, "half_weights_dir", None):
+        save_half_weights(ckpt, Path(args.half_weights_dir), args.half_weights_keep)
+    return path
+
+
+HALF_FORMAT = "gatefill-generator-half-1"
+
+
+def save_half_weights(ckpt: Dict[str, Any], folder: Path, keep: int = 3) -> Path:
+    """The generator of a full checkpoint (its weight average when kept) in float16, with the counters,
+    settings and schedule an export card needs; no discriminator or optimiser. A width-48 generator is
+    ~8 MB: what a lent GPU machine can send back (files of at most 16 MiB). export.py and evaluate.py load
+    it like a checkpoint; keeps only the ``keep`` newest files."""
+    weights = ckpt["G_ema"] if ckpt.get("G_ema") else ckpt["G"]
+    half = {k: v.detach().cpu().half() if v.is_floating_point() else v.cpu() for k, v in weights.items()}
+    obj = {"format": HALF_FORMAT, **{k: ckpt[k] for k in ("step", "images_seen", "cpu_seconds", "wall_seconds",
+                                                           "model", "args", "phases")},
+           # One dict under both names: torch.save stores shared tensors once, and export reads G_ema.
+           "G": half, "G_ema": half if ckpt.get("G_ema") else None}
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"generator_{ckpt['step']:07d}.pt"
+    _atomic_torch_save(obj, path)
+    for old in sorted(folder.glob("generator_*.pt"))[:-keep if keep > 0 else None]:
+        old.unlink()
     return path
 
 
@@ -512,7 +569,10 @@ def sample_grid(G: Generator, batch: Tuple[Tensor, Tensor, Tensor], path: Path) 
 
 
 def plot_losses(csv_path: Path, png_path: Path) -> None:
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:  # the GPU machine has no matplotlib; the CSV is what counts
+        return
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -582,6 +642,13 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
     if d.main:
         out.mkdir(parents=True, exist_ok=True)
 
+    if device.type == "cuda":
+        # Fixed input sizes: let cuDNN pick its fastest kernels; TF32 for what autocast leaves in float32.
+        torch.backends.cudnn.benchmark = True
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+    if args.amp == "bf16" and device.type != "cuda":
+        _log(d, "--amp bf16 ignored: not on CUDA")
     train_src = PhotoSource.from_folder(args.data, args.max_side)
     rng = np.random.default_rng([args.seed, d.rank])
     state = make_state(args, device, d)
@@ -632,11 +699,25 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
     interval_imgs = 0
     state.G.train()
     state.D.train()
+    batches = None
+    if args.data_workers > 0:
+        # Worker processes prepare batches (crops, masks, Canny sketches are CPU work that a GPU step
+        # outruns). Their streams are seeded by rank, worker and start step: not the in-loop stream.
+        stream = BatchStream(args.data, args.max_side, [args.seed, d.rank, state.step], args.batch, args.crop,
+                             not args.no_sketch, args.sketch_empty, args.box_prob, args.min_zoom, args.mask_mix)
+        batches = iter(torch.utils.data.DataLoader(stream, batch_size=None, num_workers=args.data_workers,
+                                                   pin_memory=device.type == "cuda", prefetch_factor=4,
+                                                   persistent_workers=True))
+        _log(d, f"{args.data_workers} data workers")
+    started = last_ckpt_time = time.time()
     try:
         while state.step < args.steps:
-            image, mask, sketch = make_batch(train_src, rng, args.batch, args.crop, not args.no_sketch,
-                                             args.sketch_empty, args.box_prob, args.min_zoom, args.mask_mix)
-            image, mask, sketch = image.to(device), mask.to(device), sketch.to(device)
+            if batches is not None:
+                image, mask, sketch = next(batches)
+            else:
+                image, mask, sketch = make_batch(train_src, rng, args.batch, args.crop, not args.no_sketch,
+                                                 args.sketch_empty, args.box_prob, args.min_zoom, args.mask_mix)
+            image, mask, sketch = (t.to(device, non_blocking=True) for t in (image, mask, sketch))
             losses = train_step(state, image, mask, sketch, state.step >= args.warmup_steps)
             state.images_seen += args.batch * d.world
             interval_imgs += args.batch * d.world
@@ -649,11 +730,14 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
             meter_n += 1
             progress.update(1, {"l1": losses["l1_refined"]})
 
-            stop_now = stop["flag"]
+            now = time.time()
+            stop_now = stop["flag"] or (args.max_minutes > 0 and now - started >= 60 * args.max_minutes)
+            ckpt_due = args.ckpt_minutes > 0 and now - last_ckpt_time >= 60 * args.ckpt_minutes
             if d.world > 1:
-                flag = torch.tensor([1.0 if stop_now else 0.0], device=device)
+                # Clocks differ between ranks; saving is collective, so all ranks follow the same decision.
+                flag = torch.tensor([1.0 if stop_now else 0.0, 1.0 if ckpt_due else 0.0], device=device)
                 dist.all_reduce(flag, op=dist.ReduceOp.MAX)
-                stop_now = bool(flag.item() > 0)
+                stop_now, ckpt_due = bool(flag[0].item() > 0), bool(flag[1].item() > 0)
 
             if state.step % args.log_every == 0 or stop_now or state.step == args.steps:
                 avg = {k: v / meter_n for k, v in meter.items()}
@@ -677,8 +761,9 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
             if d.main and sample_batch is not None and (state.step % args.sample_every == 0 or stop_now):
                 sample_grid(state.G, sample_batch, out / "samples" / f"step_{state.step:07d}.png")
                 plot_losses(csv_path, out / "losses.png")
-            if state.step % args.ckpt_every == 0 or stop_now:
+            if state.step % args.ckpt_every == 0 or stop_now or ckpt_due:
                 save_checkpoint(state, args, out, d, rng)
+                last_ckpt_time = time.time()
             if stop_now:
                 break
         else:
