@@ -34,7 +34,6 @@ from typing import Dict, List, Optional, Tuple
 import cv2
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gatefill_train.data import is_validation  # noqa: E402
 from gatefill_train.rcc import read_rcc  # noqa: E402
 

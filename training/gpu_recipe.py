@@ -11,8 +11,8 @@
             9) of training, a checkpoint every 2 minutes; the full checkpoints stay on the machine, and
             $OUT receives the generator in float16 (generator_<step>.pt, 3.6 MB at width 32; the newest
             4 are kept), losses.csv, summary.json and (tee) log.txt: 7 files, each < 16 MiB.
-  3. here:  /usr/bin/python3 training/export.py --checkpoint <files_at>/generator_<step>.pt --out ...
-            and score_fills.py / evaluate.py --model <files_at>/generator_<step>.pt, as for any checkpoint.
+  3. here:  /usr/bin/python3 training/export_model.py --checkpoint <files_at>/generator_<step>.pt --out ...
+            and score_fills.py / evaluate_model.py --model <files_at>/generator_<step>.pt, as for any checkpoint.
 
 ``train --device cpu`` runs the same path on this machine (tests/test_gpu_recipe.py does, on a tiny corpus).
 """
@@ -31,10 +31,8 @@ from typing import Dict, List, Optional
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as train.py, before torch is imported
 
 import cv2  # noqa: E402
-import numpy as np  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 from gatefill_train.data import list_images, load_rgb  # noqa: E402
 
 REPO = HERE.parent

@@ -25,7 +25,6 @@ from typing import Dict, List, Optional
 import cv2
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gatefill_train.evaluate import HOLE_SEEDS, make_cases  # noqa: E402
 
 README = """Gatefill evaluation set (written by training/make_eval_set.py; do not edit by hand)
@@ -41,7 +40,7 @@ the image, i.e. results are composited before scoring):
 Baselines (Telea, Navier-Stokes, shift-map) and a model on the same set:
   /usr/bin/python3 {repo}/training/score_fills.py --set {out}/512/objects --baselines telea ns shiftmap \\
       --model {repo}/models/gatefill.pt --out /tmp/score.json
-Prints and writes JSON: L1, L2, PSNR, SSIM (evaluate.py's definitions, whole image in [0,1]),
+Prints and writes JSON: L1, L2, PSNR, SSIM (gatefill_train.metrics, as evaluate_model.py reports them; whole image in [0,1]),
 L1 in the hole, and the detail ratio (mean Sobel gradient magnitude of the result inside the hole
 eroded by one pixel over the original's there; 1.0 = as much fine structure as the truth).
 Figures of the baselines and the shipped model: {repo}/training/eval/baselines.md (.json).

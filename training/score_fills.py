@@ -3,7 +3,7 @@
 
 Results are PNGs named like the set's images (same stem, same size). Each result is composited first
 (known pixels taken from the image, as the editor does), then compared with the original in [0,1] with
-evaluate.py's definitions: L1, L2, PSNR, SSIM over the whole image, L1 inside the hole, and the detail
+gatefill_train.metrics' definitions (those of evaluate_model.py): L1, L2, PSNR, SSIM over the whole image, L1 inside the hole, and the detail
 ratio (mean Sobel gradient magnitude of the result inside the hole eroded by one pixel, over the
 original's there; 1.0 = as much fine structure as the truth). Means over the photos (the detail ratio:
 mean of the per-photo ratios) are printed as a markdown table and written as JSON (+ .md beside it).
@@ -27,8 +27,8 @@ from typing import Callable, Dict, List, Optional, Tuple
 import cv2
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gatefill_train.evaluate import detail_ratio, metrics, navier_stokes, shift_map, telea  # noqa: E402
+from gatefill_train.evaluate import navier_stokes, shift_map, telea  # noqa: E402
+from gatefill_train.metrics import detail_ratio, metrics  # noqa: E402
 
 Fill = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 BASELINES: Dict[str, Tuple[str, Fill]] = {"telea": ("OpenCV Telea", telea),

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from gatefill_train.evaluate import detail_ratio
+from gatefill_train.metrics import detail_ratio
 
 TRAINING = Path(__file__).resolve().parents[1]
 

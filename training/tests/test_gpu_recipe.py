@@ -40,7 +40,7 @@ def test_gpu_recipe_cpu_path_on_a_tiny_corpus(tmp_path, photo_dir) -> None:
     assert ckpt["phases"][-1]["batch"] == 2 and ckpt["phases"][-1]["mask_mix"] == "strokes=0.35,objects=0.5,wide=0.15"
 
     # Export takes the float16 file like a checkpoint; the exported model matches the eager one.
-    res = subprocess.run([sys.executable, str(TRAINING / "export.py"), "--checkpoint", str(gens[-1]),
+    res = subprocess.run([sys.executable, str(TRAINING / "export_model.py"), "--checkpoint", str(gens[-1]),
                           "--out", str(tmp_path / "m" / "gpu.pt")], capture_output=True, text=True, timeout=180)
     assert res.returncode == 0, res.stderr[-3000:]
     card = json.loads((tmp_path / "m" / "gpu.json").read_text())

@@ -2,16 +2,14 @@
 """Exports a training checkpoint to the model contract: <out>.pt, <out>.gates.pt and the <out>.json card.
 
 Usage:
-  /usr/bin/python3 training/export.py --checkpoint /work/runs/main/last.pt --out models/gatefill-w24.pt \
+  /usr/bin/python3 training/export_model.py --checkpoint /work/runs/main/last.pt --out models/gatefill-w24.pt \
       [--evaluation /work/runs/main/eval/evaluation.json] [--manifest training/corpus_manifest.json]
 """
 import argparse
 import json
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 import torch  # noqa: E402
 
@@ -29,7 +27,7 @@ def main() -> None:
     ap.add_argument("--out", required=True, help="path of the TorchScript file, e.g. models/gatefill-w24.pt")
     ap.add_argument("--manifest", default=str(HERE / "corpus_manifest.json"),
                     help="corpus manifest for the card's data sources ('' for none)")
-    ap.add_argument("--evaluation", default=None, help="evaluation.json written by training/evaluate.py")
+    ap.add_argument("--evaluation", default=None, help="evaluation.json written by training/evaluate_model.py")
     ap.add_argument("--sketch-figures", default=None,
                     help="JSON printed by training/sketch_demo.py, stored in the card as sketch_guidance")
     ap.add_argument("--licence", default=DEFAULT_LICENCE)
