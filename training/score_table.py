@@ -15,18 +15,14 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from gatefill_train.evaluate import merge_scores
+
 ORDER = {"strokes": 0, "objects": 1}
 
 
 def load(paths: List[str]) -> Dict[Tuple[int, str], Dict[str, Dict[str, object]]]:
-    sets: Dict[Tuple[int, str], Dict[str, Dict[str, object]]] = {}
-    for p in paths:
-        r = json.loads(Path(p).read_text())
-        key = (int(r["size"]), str(r["hole"]))
-        for name, m in r["methods"].items():
-            sets.setdefault(key, {})[name] = {"mean": m["mean"], "photos": r["photos"], "seed": r["mask_seed"],
-                                              "sec_per_image": m["sec_per_image"]}
-    return sets
+    merged = merge_scores(paths)
+    return {(int(k.split("/")[0]), k.split("/")[1]): v for k, v in merged.items()}
 
 
 def row(name: str, m: Dict[str, float]) -> str:

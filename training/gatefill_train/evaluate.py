@@ -172,3 +172,18 @@ def load_model(path: str) -> tuple[torch.nn.Module, bool, str]:
     g, ckpt = generator_from_checkpoint(path)
     return g, g.use_sketch, (f"checkpoint {Path(path).name} step {ckpt['step']}, "
                              f"{ckpt['images_seen']} images, {ckpt['cpu_seconds'] / 3600:.2f} CPU h")
+
+
+def merge_scores(paths: Sequence[str | Path]) -> Dict[str, Dict[str, Dict[str, object]]]:
+    """score_fills.py JSON files -> {"<size>/<hole>": {method: {"mean": {...}, "photos", "seed",
+    "sec_per_image"}}}; a method scored twice on one set keeps the later file's figures. For the model card
+    and merged tables."""
+    sets: Dict[str, Dict[str, Dict[str, object]]] = {}
+    for p in paths:
+        r = json.loads(Path(p).read_text())
+        key = f"{r['size']}/{r['hole']}"
+        for name, m in r["methods"].items():
+            sets.setdefault(key, {})[name] = {"mean": {k: round(float(v), 5) for k, v in m["mean"].items()},
+                                              "photos": r["photos"], "seed": r["mask_seed"],
+                                              "sec_per_image": round(float(m["sec_per_image"]), 3)}
+    return sets

@@ -77,6 +77,12 @@ def test_eval_set_files_and_scores(tmp_path, val_dir) -> None:
         assert 0 < res[name]["mean"]["l1"] < res["grey"]["mean"]["l1"], name
         assert set(res[name]["per_image"]) == set(names)
     assert "| grey |" in score.with_suffix(".md").read_text()
+    # The card's per-hole-type figures come from these files.
+    from gatefill_train.evaluate import merge_scores
+    merged = merge_scores([score])
+    assert list(merged) == ["64/objects"]
+    assert merged["64/objects"]["grey"]["mean"]["l1"] == pytest.approx(res["grey"]["mean"]["l1"], abs=1e-5)
+    assert merged["64/objects"]["truth"]["photos"] == len(names)
 
 
 def test_scorer_refuses_a_missing_or_misshapen_fill(tmp_path, val_dir) -> None:
