@@ -9,16 +9,14 @@ Usage: /usr/bin/python3 training/bench_throughput.py --data /work/corpus/train [
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gatefill_train.data import PhotoSource, make_batch  # noqa: E402
-from gatefill_train.trainer import Dist, build_parser, make_state, train_step  # noqa: E402
+from gatefill_train.distribution import Dist
+from gatefill_train.trainer import build_parser, make_state, train_step  # noqa: E402
 
 
 def measure(src: PhotoSource, cnum: int, crop: int, batch: int, seconds: float, adversarial: bool) -> float:

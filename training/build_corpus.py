@@ -34,12 +34,32 @@ from typing import Dict, List, Optional, Tuple
 import cv2
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gatefill_train.data import is_validation  # noqa: E402
 from gatefill_train.rcc import read_rcc  # noqa: E402
 
 PACKAGES = ["plasma-workspace-wallpapers", "mate-backgrounds", "lomiri-wallpapers-16.04",
-            "lomiri-wallpapers-20.04", "gcompris-qt-data"]
+            "lomiri-wallpapers-20.04", "gcompris-qt-data", "palapeli-data", "stellarium-data",
+            "ukui-wallpapers", "jigzo-data"]
+# Added for issue 17 after the packages above, so the earlier photos keep their names, splits and
+# near-duplicate decisions.
+
+# Stellarium landscapes: photographic panoramas cut into tiles with a transparent sky. Kept: the
+# photographs; the opaque band of each tile (below the highest skyline in it) becomes one photo, and
+# every tile of a panorama goes to the split of the panorama's name, so no view of a validation
+# panorama is trained on. Dropped: renders and non-photographic landscapes.
+STELLARIUM_PHOTO_PANORAMAS = {"garching": "garching-gl*.png", "grossmugl": "grossmugl_leeberg_crop*.png",
+                              "hurricane": "hurricane[1-8].png", "guereins": "guereins[1-8].png"}
+STELLARIUM_NOT_PHOTOS = {"ocean": "a Terragen render (landscape.ini)", "mars": "render", "moon": "grey "
+                         "equirectangular mosaic, not a view", "jupiter": "render", "saturn": "render",
+                         "uranus": "render", "neptune": "render", "sun": "render",
+                         "trees": "fisheye sky mask, mostly transparent", "zero": "no image",
+                         "geneva": "horizon line only, no image"}
+MIN_BAND = 180  # px: a tile's opaque band must give crops at least this tall
+# ukui-wallpapers 20.04.3: every picture is a render or an illustration (contact sheet, 1 Dec 2026).
+UKUI_NOT_PHOTOS = {"2004default": "render", "calla": "illustration", "city": "flat graphic",
+                   "desert": "flat graphic", "firstgeneration": "illustration", "fluent-color": "render",
+                   "focal-ubuntukylin": "logo render", "goldfish": "illustration", "rhythm": "render",
+                   "rollpaper": "flat graphic", "string": "render", "the-mouse": "illustration"}
 
 # Photographs among the wallpapers, judged from contact sheets (the rest are renders, gradients, logos).
 PLASMA_PHOTOS = {"BytheWater", "ColdRipple", "ColorfulCups", "DarkestHour", "EveningGlow", "FallenLeaf",
@@ -189,6 +209,102 @@ def lomiri_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[C
     return out
 
 
+def palapeli_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    """The five puzzle photographs (collection/); each .desktop names its author and licence, which
+    are the photo's own (the package's copyright file covers them with Files: * GPL-2+). The puzzle
+    table backgrounds are procedural textures."""
+    out = []
+    base = root / "usr/share/palapeli"
+    for p in sorted((base / "collection").glob("*.jpg")):
+        meta = dict(line.split("=", 1) for line in (p.with_suffix(".desktop")).read_text().splitlines()
+                    if "=" in line)
+        pkg_licence, holder = licence_for(stanzas, f"collection/{p.name}")
+        licence = meta.get("X-KDE-PluginInfo-License", pkg_licence)
+        author = meta.get("X-KDE-PluginInfo-Author", holder)
+        out.append(Candidate("palapeli-data", p.stem, str(p.relative_to(root)), p.read_bytes(), licence,
+                             author, extra={"package_licence": pkg_licence}))
+    for p in sorted((base / "backgrounds").glob("*")):
+        if p.suffix.lower() in RASTER:
+            out.append(Candidate("palapeli-data", p.stem, str(p.relative_to(root)), b"", keep=False,
+                                 reason="puzzle-table texture, not a photograph"))
+    return out
+
+
+def opaque_band(rgba: np.ndarray) -> Optional[np.ndarray]:
+    """The longest run of rows of a tile whose every pixel is opaque (a landscape tile's sky is
+    transparent; some tiles also end in a half-transparent last row)."""
+    if rgba.ndim == 2 or rgba.shape[2] == 3:
+        return None
+    full = (rgba[:, :, 3] >= 250).all(axis=1)
+    best, start = (0, 0), None
+    for y, ok in enumerate(list(full) + [False]):
+        if ok and start is None:
+            start = y
+        elif not ok and start is not None:
+            best = max(best, (y - start, start))
+            start = None
+    length, top = best
+    return np.ascontiguousarray(rgba[top:top + length, :, :3]) if length else None
+
+
+def stellarium_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    out = []
+    base = root / "usr/share/stellarium/landscapes"
+    for d in sorted(p for p in base.iterdir() if p.is_dir()):
+        ini = (d / "landscape.ini").read_text(errors="replace") if (d / "landscape.ini").exists() else ""
+        author = next((line.split("=", 1)[1].strip() for line in ini.splitlines()
+                       if line.strip().startswith("author")), "")
+        pattern = STELLARIUM_PHOTO_PANORAMAS.get(d.name)
+        for p in sorted(d.glob("*.png")):
+            rel = str(p.relative_to(root))
+            licence, holder = licence_for(stanzas, f"landscapes/{d.name}/{p.name}")
+            c = Candidate("stellarium-data", f"{d.name}-{p.stem}", rel, b"", licence, author or holder,
+                          extra={"holdout_key": f"stellarium-data/{d.name}"})
+            if pattern is None:
+                c.keep, c.reason = False, STELLARIUM_NOT_PHOTOS.get(d.name, "not a listed photographic panorama")
+            elif not fnmatch.fnmatchcase(p.name, pattern):
+                c.keep, c.reason = False, "fog / illumination / ground layer of a panorama"
+            else:
+                band = opaque_band(cv2.imread(str(p), cv2.IMREAD_UNCHANGED))
+                if band is None or band.shape[0] < MIN_BAND:
+                    c.keep, c.reason = False, f"opaque band under {MIN_BAND} px"
+                else:
+                    # 2048-wide tiles are cut in halves so each piece is a view, not a strip.
+                    pieces = [band] if band.shape[1] <= 1024 else [band[:, :band.shape[1] // 2],
+                                                                  band[:, band.shape[1] // 2:]]
+                    for k, piece in enumerate(pieces):
+                        ok, enc = cv2.imencode(".png", piece)
+                        name = c.name if len(pieces) == 1 else f"{c.name}-{k + 1}"
+                        out.append(Candidate("stellarium-data", name, rel, enc.tobytes(), licence,
+                                             author or holder, extra=dict(c.extra)))
+                    continue
+            out.append(c)
+    return out
+
+
+def ukui_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    out = []
+    for p in sorted((root / "usr/share/backgrounds").glob("*")):
+        if p.suffix.lower() not in RASTER:
+            continue
+        licence, holder = licence_for(stanzas, p.name)
+        out.append(Candidate("ukui-wallpapers", p.stem, str(p.relative_to(root)), b"", licence, holder,
+                             keep=False, reason=UKUI_NOT_PHOTOS.get(p.stem, "not judged a photograph")))
+    return out
+
+
+def jigzo_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    """Jigzo's puzzles embed their pictures as small JPEGs (at most 232 px): too small to crop from."""
+    out = []
+    for p in sorted((root / "usr/share/games/jigzo/puzzles").rglob("*.pzl")):
+        licence, holder = licence_for(stanzas, f"puzzles/{p.parent.name}/{p.name}")
+        reason = "embedded picture at most 232 px" + (f"; licence {licence} (non-commercial)"
+                                                      if "NC" in licence else "")
+        out.append(Candidate("jigzo-data", p.stem, str(p.relative_to(root)), b"", licence, holder,
+                             keep=False, reason=reason))
+    return out
+
+
 def photo_features(img: np.ndarray) -> Dict[str, float]:
     """Cheap statistics that separate photographs from drawings at thumbnail size."""
     alpha = float((img[:, :, 3] < 250).mean()) if img.ndim == 3 and img.shape[2] == 4 else 0.0
@@ -284,6 +400,14 @@ def main(argv: Optional[List[str]] = None) -> int:
             found = mate_candidates(root, stanzas)
         elif pkg.startswith("lomiri-wallpapers"):
             found = lomiri_candidates(pkg, root, stanzas)
+        elif pkg == "palapeli-data":
+            found = palapeli_candidates(root, stanzas)
+        elif pkg == "stellarium-data":
+            found = stellarium_candidates(root, stanzas)
+        elif pkg == "ukui-wallpapers":
+            found = ukui_candidates(root, stanzas)
+        elif pkg == "jigzo-data":
+            found = jigzo_candidates(root, stanzas)
         else:
             found = gcompris_candidates(root, stanzas)
         candidates.extend(found)
@@ -295,7 +419,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     files, dropped = [], []
     sheets: Dict[str, List[Tuple[str, np.ndarray]]] = {"kept": [], "dropped": []}
     for c in candidates:
-        img = decode_rgb(c.data) if c.keep or args.contact_sheets else None
+        img = decode_rgb(c.data) if c.data and (c.keep or args.contact_sheets) else None
         if c.keep and img is None:
             c.keep, c.reason = False, "undecodable"
         if c.keep:
@@ -309,7 +433,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             if args.contact_sheets and img is not None:
                 sheets["dropped"].append((c.name, img))
             continue
-        key = f"{c.package}/{c.name}"
+        # Pieces of one panorama share the panorama's key: the same hash rule, applied to the source photo.
+        key = str(c.extra.get("holdout_key", f"{c.package}/{c.name}"))
         split = "val" if is_validation(key, args.val_percent) else "train"
         s = min(1.0, args.max_side / max(img.shape[:2]))
         if s < 1:
@@ -320,7 +445,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         files.append({"package": c.package, "version": versions[c.package], "source": c.source,
                       "file": str(dest.relative_to(out)), "split": split, "licence": c.licence,
                       "copyright": c.copyright, "width": img.shape[1], "height": img.shape[0],
-                      "source_sha256": hashlib.sha256(c.data).hexdigest()})
+                      "source_sha256": hashlib.sha256(c.data).hexdigest(),
+                      **({"holdout_key": c.extra["holdout_key"]} if "holdout_key" in c.extra else {}),
+                      **({"package_licence": c.extra["package_licence"]} if "package_licence" in c.extra
+                         else {})})
         if args.contact_sheets:
             sheets["kept"].append((c.name, img))
 
@@ -330,9 +458,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         summary[pkg] = {"version": versions[pkg], "kept": len(kept),
                         "dropped": sum(1 for d in dropped if d["package"] == pkg),
                         "val": sum(1 for f in kept if f["split"] == "val"),
+                        "megapixels": round(sum(f["width"] * f["height"] for f in kept) / 1e6, 2),
                         "licences": sorted({f["licence"] for f in kept})}
     manifest = {"generated_by": "training/build_corpus.py", "corpus_root": "<out> (default /work/corpus)",
-                "val_rule": f"sha1('<package>/<name>')[:8] as int % 10000 < {args.val_percent} * 100",
+                "val_rule": f"sha1('<package>/<name>')[:8] as int % 10000 < {args.val_percent} * 100 "
+                            "(pieces of a panorama: '<package>/<panorama>', their holdout_key)",
                 "max_side": args.max_side, "packages": summary, "files": files, "dropped": dropped}
     tmp = Path(args.manifest + ".tmp")
     tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -342,7 +472,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             for k in range(0, len(items), 100):
                 contact_sheet(items[k:k + 100], out / f"contact_{kind}_{k // 100}.png")
     for pkg, s in summary.items():
-        print(f"{pkg}: kept {s['kept']} (val {s['val']}), dropped {s['dropped']}, licences {s['licences']}")
+        print(f"{pkg}: kept {s['kept']} (val {s['val']}), {s['megapixels']} MP, dropped {s['dropped']}, "
+              f"licences {s['licences']}")
     print(f"total kept {len(files)}, train {sum(f['split'] == 'train' for f in files)}, "
           f"val {sum(f['split'] == 'val' for f in files)}; manifest {args.manifest}")
     return 0

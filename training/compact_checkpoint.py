@@ -7,12 +7,9 @@ Usage:
 Resume from it with train.py --init-weights <file> (fresh Adam moments, same step and images-seen counters).
 """
 import argparse
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gatefill_train.trainer import save_compact  # noqa: E402
+from gatefill_train.checkpointing import save_compact  # noqa: E402
 
 
 def main() -> None:

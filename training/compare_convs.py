@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The paper's ablation at a small, equal budget: gated, partial and plain (vanilla) convolutions trained
-with the same data, steps, seed, width and loss, then evaluated the same way (training/evaluate.py's
+with the same data, steps, seed, width and loss, then evaluated the same way (training/evaluate_model.py's
 protocol: validation centre crops, fixed free-form masks, composited results).
 
 Writes <out>/comparison-<size>px.md and .json; each run keeps its folder (<out>/<conv>/) so an
@@ -13,11 +13,9 @@ Usage:
 import argparse
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import torch  # noqa: E402

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The learning curve as a markdown table: one row per evaluated checkpoint (evaluation.json files written
-by training/evaluate.py for checkpoints), sorted by step, with the classical baselines first.
+by training/evaluate_model.py for checkpoints), sorted by step, with the classical baselines first.
 
 Usage:
   /usr/bin/python3 training/learning_curve.py /work/runs/curve/*/evaluation.json > /work/runs/curve/curve.md

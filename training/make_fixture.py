@@ -17,13 +17,11 @@ Usage: /usr/bin/python3 training/make_fixture.py [--out-dir src/test/resources/f
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 import torch  # noqa: E402
 

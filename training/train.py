@@ -6,14 +6,12 @@ Distributed:     torchrun --nproc_per_node=N training/train.py --data DIR --out 
 """
 import os
 import sys
-from pathlib import Path
 
 # Must precede the first torch import (libgomp reads it once). On a shared 2-core machine a spinning
 # OpenMP worker waiting for a descheduled sibling turned 2.3 s steps into 37 s steps while other builds
 # ran; passive waiting costs next to nothing when the machine is idle.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gatefill_train.trainer import run  # noqa: E402
 

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from .masks import random_mask
+from .masks import mixed_mask, parse_mask_mix, random_mask
 from .sketches import make_sketch
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
@@ -144,12 +144,14 @@ class PhotoSource:
 
 def make_batch(source: PhotoSource, rng: np.random.Generator, batch: int, crop: int,
                use_sketch: bool = True, sketch_empty: float = 0.4, box_prob: float = 0.5,
-               min_zoom: float = 1.0) -> Tuple[Tensor, Tensor, Tensor]:
-    """(image [N,3,S,S] in [-1,1], mask [N,1,S,S] 1 = hole, sketch [N,1,S,S] {0,1})."""
+               min_zoom: float = 1.0, mask_mix: str = "strokes=1") -> Tuple[Tensor, Tensor, Tensor]:
+    """(image [N,3,S,S] in [-1,1], mask [N,1,S,S] 1 = hole, sketch [N,1,S,S] {0,1}); each hole's type is
+    drawn with the shares of ``mask_mix`` (see masks.parse_mask_mix)."""
+    mix = parse_mask_mix(mask_mix)
     images, masks, sketches = [], [], []
     for _ in range(batch):
         img = random_crop(source.random_image(rng), crop, rng, min_zoom)
-        mask = random_mask(crop, crop, rng, box_prob)
+        mask = mixed_mask(crop, crop, rng, mix, box_prob)
         sketch = make_sketch(img, mask, rng, sketch_empty) if use_sketch else np.zeros_like(mask)
         images.append(img)
         masks.append(mask)
@@ -168,3 +170,23 @@ def fixed_batch(images: Sequence[np.ndarray], size: int, seed: int, use_sketch: 
     sketches = [make_sketch(c, m, rng, 0.0) if use_sketch else np.zeros_like(m) for c, m in zip(crops, masks)]
     return (to_tensor(crops), torch.from_numpy(np.stack(masks))[:, None],
             torch.from_numpy(np.stack(sketches))[:, None])
+
+
+class BatchStream(torch.utils.data.IterableDataset):
+    """Endless training batches made in DataLoader worker processes; each worker decodes the photos
+    itself and draws from its own generator seeded by ``seed`` + its worker id."""
+
+    def __init__(self, root: str, max_side: int, seed: Sequence[int], batch: int, crop: int, use_sketch: bool,
+                 sketch_empty: float, box_prob: float, min_zoom: float, mask_mix: str) -> None:
+        super().__init__()
+        self.root, self.max_side, self.seed = root, max_side, list(seed)
+        self.kw = dict(batch=batch, crop=crop, use_sketch=use_sketch, sketch_empty=sketch_empty,
+                       box_prob=box_prob, min_zoom=min_zoom, mask_mix=mask_mix)
+
+    def __iter__(self):  # type: ignore[override]
+        info = torch.utils.data.get_worker_info()
+        cv2.setNumThreads(1)  # one process per core already
+        rng = np.random.default_rng(self.seed + [info.id if info is not None else 0])
+        source = PhotoSource.from_folder(self.root, self.max_side)
+        while True:
+            yield make_batch(source, rng, **self.kw)

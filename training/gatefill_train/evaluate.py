@@ -3,12 +3,11 @@
 Every method fills the same holes; the result is composited (known pixels kept) and compared with the
 original in [0,1]: mean L1 and mean L2 over the whole image (the figures DeepFill v1/v2 report), PSNR,
 SSIM (Gaussian window 11, sigma 1.5, per RGB channel) and L1 inside the hole only, which is the figure
-that actually separates methods when holes are a small share of the image.
+that actually separates methods when holes are a small share of the image (definitions in ``metrics``).
 """
 from __future__ import annotations
 
 import json
-import math
 import time
 import zipfile
 from dataclasses import dataclass
@@ -20,45 +19,9 @@ import numpy as np
 import torch
 
 from .data import PhotoSource, center_crop, list_images
-from .masks import random_mask
+from .masks import object_mask, random_mask
+from .metrics import metrics
 from .sketches import edge_map
-
-
-# SSIM's window and stabilising constants (Wang et al. 2004), shared with the training loss's
-# differentiable twin (trainer.ssim_map) so that the loss optimises what is reported.
-SSIM_WINDOW, SSIM_SIGMA = 11, 1.5
-SSIM_C1, SSIM_C2 = 0.01 ** 2, 0.03 ** 2
-
-
-def ssim(a: np.ndarray, b: np.ndarray) -> float:
-    """Mean SSIM of two float images in [0,1], [H,W,C]."""
-    c1, c2 = SSIM_C1, SSIM_C2
-    vals = []
-    for ch in range(a.shape[2]):
-        x, y = a[:, :, ch].astype(np.float64), b[:, :, ch].astype(np.float64)
-
-        def blur(z: np.ndarray) -> np.ndarray:
-            return cv2.GaussianBlur(z, (SSIM_WINDOW, SSIM_WINDOW), SSIM_SIGMA, borderType=cv2.BORDER_REFLECT)
-        mx, my = blur(x), blur(y)
-        sxx, syy, sxy = blur(x * x) - mx * mx, blur(y * y) - my * my, blur(x * y) - mx * my
-        m = ((2 * mx * my + c1) * (2 * sxy + c2)) / ((mx * mx + my * my + c1) * (sxx + syy + c2))
-        vals.append(m.mean())
-    return float(np.mean(vals))
-
-
-def metrics(result: np.ndarray, target: np.ndarray, mask: np.ndarray) -> Dict[str, float]:
-    """``result``/``target`` uint8 RGB [H,W,3]; ``mask`` {0,1} [H,W]."""
-    r, t = result.astype(np.float64) / 255.0, target.astype(np.float64) / 255.0
-    diff = r - t
-    mse = float((diff ** 2).mean())
-    hole = mask > 0.5
-    return {
-        "l1": float(np.abs(diff).mean()),
-        "l2": mse,
-        "psnr": 10 * math.log10(1.0 / mse) if mse > 0 else 100.0,
-        "ssim": ssim(r, t),
-        "l1_hole": float(np.abs(diff[hole]).mean()) if hole.any() else 0.0,
-    }
 
 
 Method = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
@@ -70,6 +33,18 @@ def telea(img: np.ndarray, mask: np.ndarray, _sketch: np.ndarray) -> np.ndarray:
 
 def navier_stokes(img: np.ndarray, mask: np.ndarray, _sketch: np.ndarray) -> np.ndarray:
     return cv2.inpaint(img, (mask > 0.5).astype(np.uint8), 3, cv2.INPAINT_NS)
+
+
+def shift_map(img: np.ndarray, mask: np.ndarray, _sketch: np.ndarray) -> np.ndarray:
+    """OpenCV's shift-map inpainting (He & Sun 2012, a patch-offset graph cut), a patch-based reference.
+    It runs on Lab, where it works best; hole pixels are zeroed so nothing of the original leaks in."""
+    hole = mask > 0.5
+    lab = cv2.cvtColor(img, cv2.COLOR_RGB2Lab)
+    lab[hole] = 0
+    valid = np.where(hole, 0, 255).astype(np.uint8)
+    dst = np.zeros_like(lab)
+    cv2.xphoto.inpaint(lab, valid, dst, cv2.xphoto.INPAINT_SHIFTMAP)
+    return cv2.cvtColor(dst, cv2.COLOR_Lab2RGB)
 
 
 def model_method(module: torch.nn.Module, use_sketch: bool) -> Method:
@@ -94,17 +69,40 @@ class Case:
     sketch: np.ndarray
 
 
-def make_cases(val_dir: str, size: int = 256, seed: int = 2024, limit: int = 0) -> List[Case]:
+# The evaluation's hole types and their fixed mask seeds: "strokes" are the paper's free-form strokes
+# united with a box half of the time (the figures of every earlier release), "objects" the object-shaped
+# holes of masks.object_mask (issue 17).
+HOLE_SEEDS = {"strokes": 2024, "objects": 2025}
+
+
+def hole_mask(hole: str, size: int, rng: np.random.Generator) -> np.ndarray:
+    if hole == "strokes":
+        return random_mask(size, size, rng, box_prob=0.5)
+    if hole == "objects":
+        return object_mask(size, size, rng)
+    raise ValueError(f"unknown hole type {hole!r} (strokes, objects)")
+
+
+def unique_stems(paths: Sequence[Path]) -> List[str]:
+    """File stems as case names, prefixed with the package folder only where two photos share a stem."""
+    stems = [p.stem for p in paths]
+    return [f"{p.parent.name}__{p.stem}" if stems.count(p.stem) > 1 else p.stem for p in paths]
+
+
+def make_cases(val_dir: str, size: int = 256, seed: int = 2024, limit: int = 0, hole: str = "strokes"
+               ) -> List[Case]:
+    """Centre crops of every validation photo with one mask each, drawn in photo order from ``seed``."""
     paths = list_images(val_dir)
     if limit:
         paths = paths[:limit]
     src = PhotoSource(paths, max_side=max(1024, 2 * size))
+    names = dict(zip(paths, unique_stems(paths)))
     rng = np.random.default_rng(seed)
     cases = []
     for path, img in src.readable():
         crop = center_crop(img, size)
-        mask = random_mask(size, size, rng, box_prob=0.5)
-        cases.append(Case(path.stem, crop, mask, edge_map(crop) * mask))
+        mask = hole_mask(hole, size, rng)
+        cases.append(Case(names[path], crop, mask, edge_map(crop) * mask))
     if not cases:
         raise FileNotFoundError(f"no readable validation photos in {val_dir}")
     return cases
@@ -174,3 +172,18 @@ def load_model(path: str) -> tuple[torch.nn.Module, bool, str]:
     g, ckpt = generator_from_checkpoint(path)
     return g, g.use_sketch, (f"checkpoint {Path(path).name} step {ckpt['step']}, "
                              f"{ckpt['images_seen']} images, {ckpt['cpu_seconds'] / 3600:.2f} CPU h")
+
+
+def merge_scores(paths: Sequence[str | Path]) -> Dict[str, Dict[str, Dict[str, object]]]:
+    """score_fills.py JSON files -> {"<size>/<hole>": {method: {"mean": {...}, "photos", "seed",
+    "sec_per_image"}}}; a method scored twice on one set keeps the later file's figures. For the model card
+    and merged tables."""
+    sets: Dict[str, Dict[str, Dict[str, object]]] = {}
+    for p in paths:
+        r = json.loads(Path(p).read_text())
+        key = f"{r['size']}/{r['hole']}"
+        for name, m in r["methods"].items():
+            sets.setdefault(key, {})[name] = {"mean": {k: round(float(v), 5) for k, v in m["mean"].items()},
+                                              "photos": r["photos"], "seed": r["mask_seed"],
+                                              "sec_per_image": round(float(m["sec_per_image"]), 3)}
+    return sets

@@ -24,7 +24,7 @@ import torch
 
 from . import CONTRACT_VERSION
 from .generator import GATE_LAYERS, Generator, GateView, count_parameters
-from .trainer import phase_of
+from .checkpointing import phase_of
 
 ARCHITECTURE = ("DeepFill v2 generator (Yu et al., Free-Form Image Inpainting with Gated Convolution, "
                 "ICCV 2019): coarse network + refinement network with dilated and contextual-attention "
@@ -58,7 +58,7 @@ def _atomic_save_script(module: torch.jit.ScriptModule, path: Path) -> None:
 def generator_from_checkpoint(path: str | os.PathLike, use_ema: bool = True) -> tuple[Generator, Dict[str, Any]]:
     """Rebuilds the generator of a training (full or compact) checkpoint, CPU, eval mode, and returns it
     with the checkpoint: the weight average when the run kept one and ``use_ema``, else the raw weights."""
-    from .trainer import load_trusted
+    from .checkpointing import load_trusted
     ckpt = load_trusted(path)
     m = ckpt["model"]
     g = Generator(m["cnum"], m["conv_type"], m["use_sketch"], m.get("refine_sketch", False))

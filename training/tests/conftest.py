@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 TRAINING = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TRAINING))
 
 _MISSING = []
 for _name, _pkg in (("torch", "python3-torch"), ("cv2", "python3-opencv"), ("numpy", "python3-numpy"),

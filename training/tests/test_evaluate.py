@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from gatefill_train.evaluate import metrics, ssim
+from gatefill_train.metrics import metrics, ssim
 
 TRAINING = Path(__file__).resolve().parents[1]
 
@@ -35,7 +35,7 @@ def test_evaluate_script_with_checkpoint(tmp_path, photo_dir, val_dir) -> None:
     from gatefill_train.trainer import run
     run(["--data", str(photo_dir), "--out", str(tmp_path / "run"), "--steps", "1", "--cnum", "8",
          "--d-cnum", "8", "--crop", "32", "--batch", "1", "--progress", "none"])
-    res = subprocess.run([sys.executable, str(TRAINING / "evaluate.py"), "--model", str(tmp_path / "run/last.pt"),
+    res = subprocess.run([sys.executable, str(TRAINING / "evaluate_model.py"), "--model", str(tmp_path / "run/last.pt"),
                           "--val-data", str(val_dir), "--out-dir", str(tmp_path / "eval"), "--size", "64"],
                          capture_output=True, text=True, timeout=180)
     assert res.returncode == 0, res.stderr

@@ -13,9 +13,11 @@ import numpy as np
 import pytest
 import torch
 
+from gatefill_train.checkpointing import load_trusted, save_compact
 from gatefill_train.data import PhotoSource, make_batch
-from gatefill_train.trainer import (Dist, build_parser, l1_loss, load_trusted, make_state, run, save_compact,
-                                   train_step)
+from gatefill_train.distribution import Dist
+from gatefill_train.losses import l1_loss
+from gatefill_train.trainer import build_parser, make_state, run, train_step
 
 TRAIN_PY = Path(__file__).resolve().parents[1] / "train.py"
 TINY = ["--cnum", "8", "--d-cnum", "8", "--crop", "32", "--batch", "2", "--threads", "2",
@@ -211,8 +213,13 @@ def test_a_resume_with_new_settings_records_a_schedule_phase(photo_dir, tmp_path
         run(common + ["--steps", "2"])  # same settings: same phase
         state = run(common + ["--steps", "3", "--l1-region", "hole", "--lr", "3e-4"])
         state = run(common + ["--steps", "4", "--l1-region", "hole", "--lr", "3e-4", "--ssim-weight", "1"])
-    assert [(p["from_step"], p["l1_region"], p["lr"], p["ssim_weight"]) for p in state.phases] == [
-        (0, "image", 1e-4, 0.0), (2, "hole", 3e-4, 0.0), (3, "hole", 3e-4, 1.0)]
+        # The same mix spelt differently is the same phase; new shares are a new one.
+        base = ["--l1-region", "hole", "--lr", "3e-4", "--ssim-weight", "1"]
+        state = run(common + ["--steps", "5"] + base + ["--mask-mix", "strokes=2,objects=2"])
+        state = run(common + ["--steps", "6"] + base + ["--mask-mix", "objects=1, strokes=1"])
+    assert [(p["from_step"], p["l1_region"], p["lr"], p["ssim_weight"], p["mask_mix"]) for p in state.phases] == [
+        (0, "image", 1e-4, 0.0, "strokes=1"), (2, "hole", 3e-4, 0.0, "strokes=1"),
+        (3, "hole", 3e-4, 1.0, "strokes=1"), (4, "hole", 3e-4, 1.0, "strokes=0.5,objects=0.5")]
     assert load_trusted(tmp_path / "p" / "last.pt")["phases"] == state.phases
 
 
@@ -237,7 +244,7 @@ def test_weight_average_resumes_exactly_and_is_what_gets_exported(photo_dir, tmp
 
 
 def test_sketch_strokes_weigh_more_in_the_l1_loss() -> None:
-    from gatefill_train.trainer import sketch_stroke_weight
+    from gatefill_train.losses import sketch_stroke_weight
     target = torch.zeros(1, 3, 9, 9)
     mask = torch.zeros(1, 1, 9, 9)
     mask[:, :, 1:8, 1:8] = 1
@@ -255,8 +262,8 @@ def test_sketch_strokes_weigh_more_in_the_l1_loss() -> None:
 
 
 def test_ssim_loss_is_the_evaluation_ssim_and_charges_only_around_the_hole() -> None:
-    from gatefill_train.evaluate import ssim
-    from gatefill_train.trainer import ssim_loss, ssim_map
+    from gatefill_train.metrics import ssim
+    from gatefill_train.losses import ssim_loss, ssim_map
     rng = np.random.default_rng(3)
     a = rng.random((48, 48, 3))
     b = np.clip(a + rng.normal(0, 0.1, a.shape), 0, 1)

@@ -2,19 +2,18 @@
 """Exports a training checkpoint to the model contract: <out>.pt, <out>.gates.pt and the <out>.json card.
 
 Usage:
-  /usr/bin/python3 training/export.py --checkpoint /work/runs/main/last.pt --out models/gatefill-w24.pt \
+  /usr/bin/python3 training/export_model.py --checkpoint /work/runs/main/last.pt --out models/gatefill-w24.pt \
       [--evaluation /work/runs/main/eval/evaluation.json] [--manifest training/corpus_manifest.json]
 """
 import argparse
 import json
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 import torch  # noqa: E402
 
+from gatefill_train.evaluate import merge_scores  # noqa: E402
 from gatefill_train.export import export_model, generator_from_checkpoint, training_card  # noqa: E402
 
 DEFAULT_LICENCE = "GPL-3.0-or-later"
@@ -29,7 +28,10 @@ def main() -> None:
     ap.add_argument("--out", required=True, help="path of the TorchScript file, e.g. models/gatefill-w24.pt")
     ap.add_argument("--manifest", default=str(HERE / "corpus_manifest.json"),
                     help="corpus manifest for the card's data sources ('' for none)")
-    ap.add_argument("--evaluation", default=None, help="evaluation.json written by training/evaluate.py")
+    ap.add_argument("--evaluation", default=None, help="evaluation.json written by training/evaluate_model.py")
+    ap.add_argument("--scores", nargs="*", default=[],
+                    help="score_fills.py JSON files: figures per hole type and size, stored in the card as "
+                         "evaluation.per_hole_type")
     ap.add_argument("--sketch-figures", default=None,
                     help="JSON printed by training/sketch_demo.py, stored in the card as sketch_guidance")
     ap.add_argument("--licence", default=DEFAULT_LICENCE)
@@ -41,6 +43,11 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     g, ckpt = generator_from_checkpoint(args.checkpoint)
     evaluation = json.loads(Path(args.evaluation).read_text()) if args.evaluation else None
+    if args.scores:
+        evaluation = dict(evaluation or {})
+        evaluation["per_hole_type"] = {"protocol": "training/score_fills.py on training/make_eval_set.py's set: "
+                                                   "composited, [0,1]; detail = Sobel magnitude in the 1-px-eroded "
+                                                   "hole, result over original", **merge_scores(args.scores)}
     extra = training_card(ckpt, args.manifest or None, evaluation, args.licence, args.licence_note)
     if args.sketch_figures:
         extra["sketch_guidance"] = {"method": "training/sketch_demo.py (gatefill_train.sketch_check)",

@@ -5,21 +5,19 @@ Writes <out-dir>/evaluation.md (markdown table), evaluation.json (figures for th
 samples.png (rows: input with hole, Telea, ours, original).
 
 Usage:
-  /usr/bin/python3 training/evaluate.py --model /work/runs/main/last.pt --val-data /work/corpus/val \
+  /usr/bin/python3 training/evaluate_model.py --model /work/runs/main/last.pt --val-data /work/corpus/val \
       --out-dir /work/runs/main/eval [--size 256] [--seed 2024] [--threads 2]
 """
 import argparse
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import torch  # noqa: E402
 
 from gatefill_train.evaluate import (evaluate, is_torchscript, load_model, make_cases,  # noqa: E402
                                      markdown_table, model_method, navier_stokes, sample_grid, telea)
-from gatefill_train.trainer import read_checkpoint_summary  # noqa: E402
+from gatefill_train.checkpointing import read_checkpoint_summary  # noqa: E402
 
 
 def main(argv=None) -> dict:

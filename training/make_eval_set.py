@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Writes the fixed evaluation set as PNG files, for scoring fills made by any program (the Java engine).
+
+For every validation photo (the corpus' hash hold-out, never trained on), at each size: the centre crop
+as the image, and one fixed-seed mask per hole type (``strokes``: the paper's free-form strokes plus a
+box half of the time, seed 2024, the figures of earlier releases; ``objects``: object-shaped holes,
+seed 2025). Layout, same stem everywhere:
+
+  <out>/<size>/<hole>/images/NAME.png    RGB, 8 bit
+  <out>/<size>/<hole>/masks/NAME.png     grey, 255 = hole, 0 = keep
+  <out>/<size>/<hole>/sketches/NAME.png  grey, 255 = the original's edges inside the hole (optional input)
+  <out>/<size>/<hole>/set.json           photos, sources, hole fractions, seed
+  <out>/README.txt                       how to score
+
+Usage: /usr/bin/python3 training/make_eval_set.py --val-data /work/corpus/val --out /work/evalset
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import cv2
+import numpy as np
+
+from gatefill_train.evaluate import HOLE_SEEDS, make_cases  # noqa: E402
+
+README = """Gatefill evaluation set (written by training/make_eval_set.py; do not edit by hand)
+
+<size>/<hole>/images/NAME.png   centre crop of a held-out validation photo (RGB)
+<size>/<hole>/masks/NAME.png    255 = hole to fill, 0 = keep (fixed seed per hole type)
+<size>/<hole>/sketches/NAME.png the original's edges inside the hole (only for sketch-guided fills)
+sizes: {sizes}; holes: strokes (free-form strokes + box, seed {s_seed}), objects (object-shaped, seed {o_seed})
+
+Score a folder of results (PNG, same stems, same size as the image; known pixels are taken from
+the image, i.e. results are composited before scoring):
+  /usr/bin/python3 {repo}/training/score_fills.py --set {out}/512/objects --fills DIR [--out DIR/score.json]
+Baselines (Telea, Navier-Stokes, shift-map) and a model on the same set:
+  /usr/bin/python3 {repo}/training/score_fills.py --set {out}/512/objects --baselines telea ns shiftmap \\
+      --model {repo}/models/gatefill.pt --out /tmp/score.json
+Prints and writes JSON: L1, L2, PSNR, SSIM (gatefill_train.metrics, as evaluate_model.py reports them; whole image in [0,1]),
+L1 in the hole, and the detail ratio (mean Sobel gradient magnitude of the result inside the hole
+eroded by one pixel over the original's there; 1.0 = as much fine structure as the truth).
+Figures of the baselines and the shipped model: {repo}/training/eval/baselines.md (.json).
+"""
+
+
+def write_set(val_dir: str, out: Path, size: int, hole: str, seed: Optional[int] = None,
+              limit: int = 0) -> Dict[str, object]:
+    seed = HOLE_SEEDS[hole] if seed is None else seed
+    cases = make_cases(val_dir, size, seed, limit, hole)
+    folder = out / str(size) / hole
+    for sub in ("images", "masks", "sketches"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    entries = []
+    for c in cases:
+        name = c.name
+        cv2.imwrite(str(folder / "images" / f"{name}.png"), cv2.cvtColor(c.image, cv2.COLOR_RGB2BGR))
+        cv2.imwrite(str(folder / "masks" / f"{name}.png"), (c.mask > 0.5).astype(np.uint8) * 255)
+        cv2.imwrite(str(folder / "sketches" / f"{name}.png"), (c.sketch > 0.5).astype(np.uint8) * 255)
+        entries.append({"name": name, "hole_fraction": round(float(c.mask.mean()), 4)})
+    info = {"size": size, "hole": hole, "mask_seed": seed, "photos": len(entries),
+            "source": str(Path(val_dir).resolve()), "crop": "short side resized to size, central square",
+            "mean_hole_fraction": round(float(np.mean([e["hole_fraction"] for e in entries])), 4),
+            "images": entries}
+    (folder / "set.json").write_text(json.dumps(info, indent=1) + "\n")
+    return info
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--val-data", default="/work/corpus/val", help="validation photos (corpus val split)")
+    ap.add_argument("--out", default="/work/evalset")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[256, 512])
+    ap.add_argument("--holes", nargs="+", default=list(HOLE_SEEDS), choices=list(HOLE_SEEDS))
+    ap.add_argument("--limit", type=int, default=0, help="first N photos only (tests)")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    for size in args.sizes:
+        for hole in args.holes:
+            info = write_set(args.val_data, out, size, hole, limit=args.limit)
+            print(f"{out / str(size) / hole}: {info['photos']} photos, mean hole {info['mean_hole_fraction']:.3f}",
+                  flush=True)
+    repo = Path(__file__).resolve().parents[1]
+    (out / "README.txt").write_text(README.format(sizes=", ".join(map(str, args.sizes)), out=out, repo=repo,
+                                                  s_seed=HOLE_SEEDS["strokes"], o_seed=HOLE_SEEDS["objects"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""The PNG evaluation set and the scorer other programs' fills are judged with."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from gatefill_train.metrics import detail_ratio
+
+TRAINING = Path(__file__).resolve().parents[1]
+
+
+def _run(script: str, *args: str) -> subprocess.CompletedProcess:
+    res = subprocess.run([sys.executable, str(TRAINING / script), *args], capture_output=True, text=True,
+                         timeout=240)
+    assert res.returncode == 0, res.stderr[-3000:]
+    return res
+
+
+def test_detail_ratio_is_one_for_the_truth_and_low_for_a_flat_fill() -> None:
+    rng = np.random.default_rng(0)
+    img = rng.integers(0, 256, (48, 48, 3), dtype=np.uint8)
+    mask = np.zeros((48, 48), np.float32)
+    mask[10:30, 12:40] = 1
+    assert detail_ratio(img, img, mask) == pytest.approx(1.0)
+    flat = img.copy()
+    flat[mask > 0] = 128
+    assert detail_ratio(flat, img, mask) < 0.05  # only the eroded hole is read: no seam gradient counts
+    blurred = np.where(mask[:, :, None] > 0, cv2.GaussianBlur(img, (7, 7), 2), img)
+    assert 0.05 < detail_ratio(blurred, img, mask) < 0.6
+    busier = np.where(mask[:, :, None] > 0, rng.integers(0, 256, img.shape, dtype=np.uint8) // 2 * 2, img)
+    assert detail_ratio(busier, img, mask) > 0.8
+
+
+def test_eval_set_files_and_scores(tmp_path, val_dir) -> None:
+    out = tmp_path / "evalset"
+    _run("make_eval_set.py", "--val-data", str(val_dir), "--out", str(out), "--sizes", "64")
+    names = sorted(p.stem for p in val_dir.glob("*.png"))
+    for hole in ("strokes", "objects"):
+        folder = out / "64" / hole
+        for sub in ("images", "masks", "sketches"):
+            assert sorted(p.stem for p in (folder / sub).glob("*.png")) == names
+        masks = [cv2.imread(str(folder / "masks" / f"{n}.png"), cv2.IMREAD_GRAYSCALE) for n in names]
+        assert all(set(np.unique(m)) <= {0, 255} and (m > 0).any() for m in masks)
+        info = json.loads((folder / "set.json").read_text())
+        assert info["hole"] == hole and info["photos"] == len(names)
+    obj = [cv2.imread(str(out / "64/objects/masks" / f"{n}.png"), 0).mean() / 255 for n in names]
+    assert all(0.05 <= f <= 0.30 for f in obj)
+    assert "score_fills.py" in (out / "README.txt").read_text()
+    # The same seeds give the same masks: the set is reproducible.
+    _run("make_eval_set.py", "--val-data", str(val_dir), "--out", str(tmp_path / "again"), "--sizes", "64")
+    for n in names:
+        a = cv2.imread(str(out / "64/objects/masks" / f"{n}.png"), 0)
+        b = cv2.imread(str(tmp_path / "again/64/objects/masks" / f"{n}.png"), 0)
+        assert np.array_equal(a, b)
+
+    # Perfect fills score perfectly; grey fills score worse; baselines land in between.
+    folder = out / "64" / "objects"
+    perfect, grey = tmp_path / "perfect", tmp_path / "grey"
+    perfect.mkdir()
+    grey.mkdir()
+    for n in names:
+        img = cv2.imread(str(folder / "images" / f"{n}.png"))
+        cv2.imwrite(str(perfect / f"{n}.png"), img)
+        cv2.imwrite(str(grey / f"{n}.png"), np.full_like(img, 128))
+    score = tmp_path / "score.json"
+    _run("score_fills.py", "--set", str(folder), "--fills", str(perfect), "--fills", str(grey),
+         "--name", "truth", "--name", "grey", "--baselines", "telea", "ns", "shiftmap", "--out", str(score))
+    res = json.loads(score.read_text())["methods"]
+    assert res["truth"]["mean"]["l1"] == 0 and res["truth"]["mean"]["ssim"] == pytest.approx(1.0)
+    assert res["truth"]["mean"]["detail"] == pytest.approx(1.0)
+    assert res["grey"]["mean"]["detail"] < 0.05
+    for name in ("OpenCV Telea", "OpenCV Navier-Stokes", "OpenCV shift-map (Lab)"):
+        assert 0 < res[name]["mean"]["l1"] < res["grey"]["mean"]["l1"], name
+        assert set(res[name]["per_image"]) == set(names)
+    assert "| grey |" in score.with_suffix(".md").read_text()
+    # The card's per-hole-type figures come from these files.
+    from gatefill_train.evaluate import merge_scores
+    merged = merge_scores([score])
+    assert list(merged) == ["64/objects"]
+    assert merged["64/objects"]["grey"]["mean"]["l1"] == pytest.approx(res["grey"]["mean"]["l1"], abs=1e-5)
+    assert merged["64/objects"]["truth"]["photos"] == len(names)
+
+
+def test_scorer_refuses_a_missing_or_misshapen_fill(tmp_path, val_dir) -> None:
+    out = tmp_path / "evalset"
+    _run("make_eval_set.py", "--val-data", str(val_dir), "--out", str(out), "--sizes", "64", "--holes", "strokes")
+    fills = tmp_path / "fills"
+    fills.mkdir()
+    names = sorted(p.stem for p in val_dir.glob("*.png"))
+    for n in names[:-1]:
+        cv2.imwrite(str(fills / f"{n}.png"), np.zeros((64, 64, 3), np.uint8))
+    res = subprocess.run([sys.executable, str(TRAINING / "score_fills.py"), "--set", str(out / "64/strokes"),
+                          "--fills", str(fills)], capture_output=True, text=True, timeout=120)
+    assert res.returncode != 0 and names[-1] in res.stderr
+    cv2.imwrite(str(fills / f"{names[-1]}.png"), np.zeros((32, 64, 3), np.uint8))
+    res = subprocess.run([sys.executable, str(TRAINING / "score_fills.py"), "--set", str(out / "64/strokes"),
+                          "--fills", str(fills)], capture_output=True, text=True, timeout=120)
+    assert res.returncode != 0 and "result for" in res.stderr
