@@ -15,7 +15,7 @@ network that draws the sharp result knows where the edges go.
 The same topology is built with partial or vanilla convolutions (``conv_type``); those keep the feature
 widths and therefore have about half the parameters.
 
-Contract (models/<name>.pt, see shared/ARCHITECTURE.md):
+Contract (models/<name>.pt, see docs/architecture.md):
     forward(image [N,3,H,W] in [-1,1], mask [N,1,H,W] 1 = hole, sketch [N,1,H,W]) -> [N,3,H,W] in [-1,1]
 H and W multiples of 8; hole pixels of ``image`` are ignored (blanked here).
 """
