@@ -1,5 +1,6 @@
 package io.gatefill.cli;
 
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.engine.EngineDescription;
 import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelFiles;
@@ -45,6 +46,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
                 out.println("device:    " + d.device());
                 out.println("threads:   " + d.threads());
             }
+            out.println("engine:    " + FillEngine.DEFAULT.id() + " by default (--engine model|patch|hybrid; patch needs no model)");
             return ExitCodes.OK;
         });
     }

@@ -122,11 +122,11 @@ class ModelErrorsTest {
     }
 
     @Test
-    void modelInfoShowsCardChecksumAndDevice() {
+    void modelInfoShowsCardChecksumDeviceAndTheDefaultEngine() {
         CliRun run = CliRun.of("model-info", "--model", model.toString(), "--device", "cpu");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("checksum:  OK", "name:      fixture", "conv type: gated", "cnum) 8",
-                "licence:   CC0-1.0", "device:    cpu()");
+                "licence:   CC0-1.0", "device:    cpu()", "engine:    hybrid by default");
     }
 
     @Test
