@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Builds the one undo step an inpaint makes: the filled image rectangle, the sketch strokes inside the
- * hole (the guidance the fill used) cleared, and the cleared mask (remembered for "reuse previous
- * mask"), so undo brings back photo, mask and sketch together.
+ * hole (the guidance the fill used) cleared — or, when asked, the whole sketch — and the cleared mask
+ * (remembered for "reuse previous mask"), so undo brings back photo, mask and sketch together.
  */
 public final class InpaintEdits {
     private InpaintEdits() {
@@ -21,9 +21,14 @@ public final class InpaintEdits {
      * @param patch  ARGB pixels exactly {@code region}'s size
      */
     public static Edit fill(Document document, Rect region, BufferedImage patch, String description) {
+        return fill(document, region, patch, description, false);
+    }
+
+    /** As {@link #fill(Document, Rect, BufferedImage, String)}; {@code wholeSketch} clears strokes outside the hole too. */
+    public static Edit fill(Document document, Rect region, BufferedImage patch, String description, boolean wholeSketch) {
         List<Edit> parts = new ArrayList<>();
         parts.add(ImageRegionEdit.of(document, region, patch, description));
-        MaskEdits.clearSketchInHole(document).ifPresent(parts::add);
+        (wholeSketch ? MaskEdits.clearSketch(document) : MaskEdits.clearSketchInHole(document)).ifPresent(parts::add);
         MaskEdits.clearMask(document).ifPresent(parts::add);
         return new CompositeEdit(description, parts);
     }

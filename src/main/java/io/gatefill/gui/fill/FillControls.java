@@ -85,6 +85,9 @@ public final class FillControls {
         cancel.setAccelerator(KeyCombination.valueOf("Esc"));
         cancel.disableProperty().bind(fill.runningProperty().not());
         cancel.setOnAction(e -> fill.cancel());
+        CheckMenuItem wholeSketch = new CheckMenuItem("Clear Whole Sketch With Fill");
+        wholeSketch.setId("menu-fill-whole-sketch");
+        wholeSketch.selectedProperty().bindBidirectional(fill.clearWholeSketchProperty());
         CheckMenuItem auto = new CheckMenuItem("Fill After Each Stroke");
         auto.selectedProperty().bindBidirectional(fill.fillAfterStrokeProperty());
         CheckMenuItem gates = new CheckMenuItem("Show Gate Maps");
@@ -98,8 +101,8 @@ public final class FillControls {
         });
         MenuItem compare = new MenuItem("Hold \\ to compare with the photo before filling");
         compare.setDisable(true);
-        return new Menu("Fill", null, run, again, cancel, engines, new javafx.scene.control.SeparatorMenuItem(), auto,
-                gates, refresh, compare);
+        return new Menu("Fill", null, run, again, cancel, engines, new javafx.scene.control.SeparatorMenuItem(),
+                wholeSketch, auto, gates, refresh, compare);
     }
 
     static String label(FillEngine engine) {

@@ -74,6 +74,7 @@ public final class FillViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final BooleanProperty fillAfterStroke = new SimpleBooleanProperty();
+    private final BooleanProperty clearWholeSketch = new SimpleBooleanProperty();
     private final BooleanProperty showGates = new SimpleBooleanProperty();
     private final ObservableList<String> gateLayers = FXCollections.observableArrayList();
     private final IntegerProperty gateLayer = new SimpleIntegerProperty();
@@ -161,6 +162,11 @@ public final class FillViewModel implements AutoCloseable {
     /** The engine the next Fill uses; never null. */
     public ObjectProperty<FillEngine> engineProperty() {
         return engine;
+    }
+
+    /** Whether a fill also clears the sketch strokes outside the hole (off: they stay, and the status says so). */
+    public BooleanProperty clearWholeSketchProperty() {
+        return clearWholeSketch;
     }
 
     public BooleanProperty fillAfterStrokeProperty() {
@@ -335,14 +341,15 @@ public final class FillViewModel implements AutoCloseable {
             }
             Rect area = outcome.result().affected();
             BufferedImage patch = outcome.result().result().getSubimage(area.x(), area.y(), area.width(), area.height());
-            editor.push(InpaintEdits.fill(doc, area, patch, EDIT_NAME));
+            editor.push(InpaintEdits.fill(doc, area, patch, EDIT_NAME, clearWholeSketch.get()));
             lastFillDocument = doc;
             lastFillRevision = doc.history().revision();
             if (outcome.gates() != null && !outcome.gates().isEmpty()) {
                 gateWindows.set(outcome.gates());
             }
-            editor.statusMessageProperty().set(String.format(Locale.ROOT, "Filled %d region(s) with %s in %.1f s%s",
+            editor.statusMessageProperty().set(String.format(Locale.ROOT, "Filled %d region(s) with %s in %.1f s%s%s",
                     outcome.result().windows().size(), request.engine().id(), (System.nanoTime() - started) / 1e9,
+                    doc.sketch().isEmpty() ? "" : " · sketch strokes outside the hole kept (Fill ▸ Clear Whole Sketch With Fill)",
                     request.engine() == FillEngine.MODEL ? "" : " · Fill again (Ctrl+Shift+Enter) for a variation"));
         });
     }

@@ -134,6 +134,24 @@ class FillViewModelTest {
     }
 
     @Test
+    void clearWholeSketchWithFillClearsStrokesOutsideTheHoleInTheSameUndoStep() {
+        fillWith(shipped(in -> { }));
+        stroke(ToolKind.SKETCH_PEN, 20, 60, 140, 60, 3);
+        paintMask(60, 60, 100, 60, 16);
+        byte[] sketchBefore = doc.sketch().data().clone();
+        int steps = doc.history().size();
+        fill.clearWholeSketchProperty().set(true);
+
+        fill.fill();
+
+        assertThat(doc.history().size()).isEqualTo(steps + 1);
+        assertThat(doc.sketch().isEmpty()).as("strokes outside the hole cleared too").isTrue();
+        assertThat(editor.statusMessageProperty().get()).doesNotContain("outside the hole kept");
+        editor.undo();
+        assertThat(doc.sketch().data()).isEqualTo(sketchBefore);
+    }
+
+    @Test
     void fillClearsTheSketchInsideTheHoleInTheSameUndoStep() {
         fillWith(shipped(in -> { }));
         stroke(ToolKind.SKETCH_PEN, 20, 60, 140, 60, 3); // a guide line through the hole and out both sides
@@ -158,6 +176,7 @@ class FillViewModelTest {
             }
         }
         assertThat(clearedInHole).as("the guide line crossed the hole").isGreaterThan(80);
+        assertThat(editor.statusMessageProperty().get()).contains("sketch strokes outside the hole kept");
         assertThat(doc.sketch().get(30, 60)).as("the guide line outside the hole stays").isEqualTo(255);
         int[] after = doc.pixels().clone();
 
