@@ -124,13 +124,12 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (BatchSetupException e) {
             throw setupFailure(e);
         }
-        // The patch engine runs without a model, but never writes over one that is there.
-        ModelFiles files = settings.engine().needsModel() ? engineArgs.files() : engineArgs.filesIfPresent();
+        ModelFiles files = engineArgs.filesFor(settings.engine());
         Path reportFile = report != null ? report : out.resolve("gatefill-report.json");
         try {
             WriteGuard guard = BatchPlanner.guard(items, settings);
-            for (Path modelFile : files == null ? List.<Path>of() : files.readFiles()) {
-                guard.protect("the model file " + modelFile, modelFile);
+            if (files != null) {
+                files.protectIn(guard);
             }
             guard.check(reportFile);
         } catch (OutputRefusedException e) {

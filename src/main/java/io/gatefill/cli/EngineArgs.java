@@ -1,5 +1,6 @@
 package io.gatefill.cli;
 
+import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.engine.DeviceChoice;
 import io.gatefill.engine.EngineLoadListener;
 import io.gatefill.engine.EngineOptions;
@@ -34,8 +35,15 @@ final class EngineArgs {
         }
     }
 
-    /** The model files when they can be found, else null: for commands that only need to protect them. */
-    ModelFiles filesIfPresent() {
+    /**
+     * The model files for a fill with {@code engine}: required (a missing model fails) when the engine
+     * needs the model; otherwise those that can be found, else null, since the patch engine runs
+     * without a model but must still never write over one that is there.
+     */
+    ModelFiles filesFor(FillEngine engine) throws CommandFailure {
+        if (engine.needsModel()) {
+            return files();
+        }
         try {
             return model != null ? ModelFiles.of(model) : ModelFiles.locateDefault();
         } catch (ModelLoadException e) {

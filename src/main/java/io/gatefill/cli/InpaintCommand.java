@@ -26,7 +26,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,8 +90,7 @@ public final class InpaintCommand implements Callable<Integer> {
         // Usage errors (--threads, --device, OUT's extension) come before any file is looked at.
         engineArgs.options();
         saveOptions(out);
-        // The patch engine runs without a model, but never writes over one that is there.
-        ModelFiles files = fillEngine.needsModel() ? engineArgs.files() : engineArgs.filesIfPresent();
+        ModelFiles files = engineArgs.filesFor(fillEngine);
         checkOutput(files);
         LoadedImage loaded = loadImage(chosen);
         if (loaded.precisionNote() != null) {
@@ -178,8 +176,8 @@ public final class InpaintCommand implements Callable<Integer> {
     private void checkOutput(ModelFiles files) throws CommandFailure {
         WriteGuard guard = new WriteGuard().protect("the photo", image).protect("the mask", mask)
                 .protect("the sketch", sketch);
-        for (Path modelFile : files == null ? List.<Path>of() : files.readFiles()) {
-            guard.protect("the model file " + modelFile, modelFile);
+        if (files != null) {
+            files.protectIn(guard);
         }
         try {
             guard.check(out);

@@ -1,5 +1,6 @@
 package io.gatefill.engine;
 
+import io.gatefill.core.io.WriteGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -37,6 +38,14 @@ public record ModelFiles(Path model, Path card) {
         String file = model.getFileName().toString();
         String stem = file.endsWith(".pt") ? file.substring(0, file.length() - 3) : file;
         return List.of(model, card, model.resolveSibling(stem + ".gates.pt"));
+    }
+
+    /** Adds every file of {@link #readFiles()} to {@code guard}, named as a model file; returns the guard. */
+    public WriteGuard protectIn(WriteGuard guard) {
+        for (Path file : readFiles()) {
+            guard.protect("the model file " + file, file);
+        }
+        return guard;
     }
 
     /**

@@ -725,9 +725,7 @@ public final class EditorViewModel {
             guard.protect("the photo you opened", doc.sourcePath());
         }
         try {
-            for (Path file : ModelFiles.locateDefault().readFiles()) {
-                guard.protect("the model file " + file, file);
-            }
+            ModelFiles.locateDefault().protectIn(guard);
         } catch (ModelLoadException e) {
             // No default model here: nothing of it to protect.
         }
