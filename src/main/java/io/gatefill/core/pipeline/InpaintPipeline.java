@@ -128,10 +128,12 @@ public final class InpaintPipeline {
             Window window = windows.get(i);
             int base = i * STEPS_PER_SYNTHESIS;
             String where = windows.size() == 1 ? "" : " (region " + (i + 1) + " of " + windows.size() + ")";
+            Rect win = window.window();
+            BinaryMask hole = remaining.crop(win.x(), win.y(), win.width(), win.height());
             int[] guide = null;
             if (request.engine() == FillEngine.HYBRID) {
                 listener.progress(base, total, "Running the model" + where);
-                guide = guide(window, pixels, w, h, remaining, sketch);
+                guide = guide(win, hole, pixels, w, h, remaining, sketch);
             }
             SynthesisMonitor monitor = new SynthesisMonitor() {
                 @Override
@@ -144,8 +146,6 @@ public final class InpaintPipeline {
                     return token.isCancelled();
                 }
             };
-            Rect win = window.window();
-            BinaryMask hole = remaining.crop(win.x(), win.y(), win.width(), win.height());
             SynthesisResult filled;
             try {
                 filled = PatchSynthesizer.fill(cut(pixels, w, win), win.width(), win.height(), hole.bits, guide,
@@ -166,12 +166,10 @@ public final class InpaintPipeline {
      * The generator's prediction over a synthesis window: the window's pixels, with each of its
      * regions' hole pixels replaced by the model's fill of that region, run at the training scale.
      */
-    private int[] guide(Window synthesisWindow, int[] pixels, int imageWidth, int imageHeight, BinaryMask remaining,
+    private int[] guide(Rect win, BinaryMask hole, int[] pixels, int imageWidth, int imageHeight, BinaryMask remaining,
                         BinaryMask sketch) throws InpaintException {
-        Rect win = synthesisWindow.window();
         int[] guide = cut(pixels, imageWidth, win);
-        BinaryMask inWindow = remaining.crop(win.x(), win.y(), win.width(), win.height());
-        List<Rect> regions = RegionPlanner.plan(inWindow, settings.mergeDistance());
+        List<Rect> regions = RegionPlanner.plan(hole, settings.mergeDistance());
         for (Rect local : regions) {
             Rect region = new Rect(local.x() + win.x(), local.y() + win.y(), local.width(), local.height());
             Window model = WindowPlanner.crop(region, imageWidth, imageHeight, settings,

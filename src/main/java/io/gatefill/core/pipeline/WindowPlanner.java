@@ -18,11 +18,8 @@ final class WindowPlanner {
 
     /** A CROP window scaled to fit {@code maxSide} (the hybrid engine runs the model at its training scale). */
     static Window crop(Rect region, int imageWidth, int imageHeight, PipelineSettings settings, int maxSide) {
-        int w = span(region.width(), settings.contextMargin(), settings.trainResolution(), imageWidth);
-        int h = span(region.height(), settings.contextMargin(), settings.trainResolution(), imageHeight);
-        int x = shiftInward(region.x() + region.width() / 2 - w / 2, w, imageWidth);
-        int y = shiftInward(region.y() + region.height() / 2 - h / 2, h, imageHeight);
-        return scaled(region, new Rect(x, y, w, h), maxSide);
+        Rect window = around(region, settings.contextMargin(), settings.trainResolution(), imageWidth, imageHeight);
+        return scaled(region, window, maxSide);
     }
 
     /**
@@ -31,11 +28,17 @@ final class WindowPlanner {
      */
     static Window synthesis(Rect region, int imageWidth, int imageHeight, PipelineSettings settings) {
         int margin = Math.max(settings.synthesisMargin(), Math.max(region.width(), region.height()) / 2);
-        int w = span(region.width(), margin, 0, imageWidth);
-        int h = span(region.height(), margin, 0, imageHeight);
+        Rect window = around(region, margin, 0, imageWidth, imageHeight);
+        return new Window(region, window, window.width(), window.height());
+    }
+
+    /** The region plus {@code margin}, at least {@code minSide} a side, centred on it and shifted inside the image. */
+    private static Rect around(Rect region, int margin, int minSide, int imageWidth, int imageHeight) {
+        int w = span(region.width(), margin, minSide, imageWidth);
+        int h = span(region.height(), margin, minSide, imageHeight);
         int x = shiftInward(region.x() + region.width() / 2 - w / 2, w, imageWidth);
         int y = shiftInward(region.y() + region.height() / 2 - h / 2, h, imageHeight);
-        return new Window(region, new Rect(x, y, w, h), w, h);
+        return new Rect(x, y, w, h);
     }
 
     /** The whole image, scaled down so its longer side fits {@code maxSide} (RESIZE) or unscaled (ORIGINAL). */

@@ -18,6 +18,8 @@ final class Level {
     int[] sources;
     /** 1 where a patch centred here covers at least one hole pixel. */
     byte[] target;
+    /** Per pixel, the distance to the nearest known pixel; computed once, on first use. */
+    private float[] distance;
     /** Vote weight from the distance to the known border (1 next to it, smaller inside). */
     float[] confidence;
     /** Prediction in Lab (three floats per pixel) inside the hole, {@link #lowpass} elsewhere; null without a guide. */
@@ -26,10 +28,16 @@ final class Level {
     float[] lowpass;
 
     Level(int width, int height, float[] features, byte[] hole) {
+        this(width, height, features, hole, null);
+    }
+
+    /** @param distance the hole's {@link Distances#toKnown} if the caller has it already, else null */
+    Level(int width, int height, float[] features, byte[] hole, float[] distance) {
         this.width = width;
         this.height = height;
         this.features = features;
         this.hole = hole;
+        this.distance = distance;
     }
 
     int pixels() {
@@ -65,7 +73,7 @@ final class Level {
                 sources[k++] = i;
             }
         }
-        float[] distance = Distances.toKnown(hole, width, height);
+        float[] distance = distance();
         confidence = new float[n];
         double logBase = Math.log(borderConfidence);
         for (int i = 0; i < n; i++) {
@@ -147,11 +155,22 @@ final class Level {
         return next;
     }
 
+    /** Per pixel, the distance to the nearest known pixel (0 on known pixels). */
+    float[] distance() {
+        if (distance == null) {
+            distance = Distances.toKnown(hole, width, height);
+        }
+        return distance;
+    }
+
     /** Largest distance from a hole pixel to the nearest known pixel. */
     float holeRadius() {
-        float[] d = Distances.toKnown(hole, width, height);
+        return maximum(distance());
+    }
+
+    static float maximum(float[] values) {
         float max = 0;
-        for (float v : d) {
+        for (float v : values) {
             max = Math.max(max, v);
         }
         return max;

@@ -49,9 +49,11 @@ public final class PatchSynthesizer {
             throw new IllegalArgumentException("the hole covers the whole window: nothing to copy from");
         }
         SynthesisMonitor watch = monitor == null ? SynthesisMonitor.NONE : monitor;
-        int depth = expectedLevels(holeBits, width, height, settings);
+        float[] distance = Distances.toKnown(holeBits, width, height);
+        int depth = expectedLevels(Level.maximum(distance), width, height, settings);
         Level finest = new Level(width, height,
-                Features.of(argb, holeBits, width, height, 1 << (depth - 1), settings.textureWeight()), holeBits);
+                Features.of(argb, holeBits, width, height, 1 << (depth - 1), settings.textureWeight()), holeBits,
+                distance);
         if (guide != null) {
             finest.guide = Lab.fromArgb(guide);
         }
@@ -137,7 +139,7 @@ public final class PatchSynthesizer {
         byte[] ring = SeamBlend.ring(finest.hole, w, h);
         byte[] where = new byte[finest.pixels()];
         byte[] averaged = new byte[finest.pixels()];
-        float[] depth = Distances.toKnown(finest.hole, w, h);
+        float[] depth = finest.distance();
         for (int i = 0; i < where.length; i++) {
             where[i] = (byte) (finest.hole[i] | ring[i]);
             averaged[i] = (byte) (ring[i] != 0 || (finest.hole[i] != 0 && depth[i] <= AVERAGED_BORDER) ? 1 : 0);
@@ -172,11 +174,8 @@ public final class PatchSynthesizer {
     }
 
     /** How many levels {@link #pyramid} will build, from the hole's radius (texture needs it first). */
-    private static int expectedLevels(byte[] hole, int w, int h, SynthesisSettings settings) {
-        float radius = 0;
-        for (float d : Distances.toKnown(hole, w, h)) {
-            radius = Math.max(radius, d);
-        }
+    private static int expectedLevels(float holeRadius, int w, int h, SynthesisSettings settings) {
+        float radius = holeRadius;
         int levels = 1;
         int side = Math.min(w, h);
         while (radius > settings.coarsestHoleRadius() && side / 2 >= settings.minCoarsestSide()) {
