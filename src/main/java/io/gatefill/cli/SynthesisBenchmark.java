@@ -175,7 +175,11 @@ public final class SynthesisBenchmark implements Callable<Integer> {
         }
         int[] guide = null;
         if (e == FillEngine.HYBRID) {
-            BufferedImage filled = new InpaintPipeline(engine, settings)
+            // The hybrid's guide: the model at its training scale, composited without a feather.
+            PipelineSettings guideScale = new PipelineSettings(settings.trainResolution(), settings.trainResolution(),
+                    settings.contextMargin(), settings.mergeDistance(), 0, settings.maxOriginalPixels(),
+                    settings.synthesisMargin(), settings.wholePhotoPixels());
+            BufferedImage filled = new InpaintPipeline(engine, guideScale)
                     .run(new InpaintRequest(image, mask, null, Strategy.CROP), null, null).result();
             guide = filled.getRGB(window.x(), window.y(), w, h, null, 0, w);
         }
