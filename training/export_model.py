@@ -36,8 +36,8 @@ def main() -> None:
                     help="JSON printed by training/sketch_demo.py, stored in the card as sketch_guidance")
     ap.add_argument("--licence", default=DEFAULT_LICENCE)
     ap.add_argument("--licence-note", default=DEFAULT_NOTE)
-    ap.add_argument("--freeze", action="store_true",
-                    help="torch.jit.freeze the modules (~10%% faster in Python; not yet checked in DJL)")
+    ap.add_argument("--no-freeze", dest="freeze", action="store_false",
+                    help="keep the modules unfrozen (frozen: weights inlined, ~5%% faster in DJL, same outputs)")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
