@@ -67,7 +67,7 @@ public final class PatchSynthesizer {
         List<Level> levels = pyramid(finest, radius, settings);
         for (int k = 0; k < levels.size(); k++) {
             Level level = levels.get(k);
-            if (level.guide != null) {
+            if (level.guide != null && settings.guideWeightAt(k, levels.size()) > 0) {
                 level.lowpass = LowPass.blurKnown(level.features, Features.CHANNELS, level.hole, level.width, level.height,
                         settings.guideBlur() / Math.pow(2, k));
                 for (int i = 0; i < level.pixels(); i++) {

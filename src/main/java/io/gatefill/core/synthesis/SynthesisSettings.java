@@ -15,7 +15,8 @@ package io.gatefill.core.synthesis;
  *                            whose field is random and needs the whole level
  * @param guideWeight         weight of the distance to the generator's prediction (hybrid), relative
  *                            to the distance to the current fill, at the coarsest level
- * @param fineGuideWeight     the same at the finest level (levels between: geometric steps), lower,
+ * @param fineGuideWeight     where the geometric steps from {@code guideWeight} end: the weight the
+ *                            full-resolution level would get (it gets none, see guideWeightAt); lower,
  *                            because structure is settled coarse and fine texture is the photo's
  * @param guideBlur           Gaussian sigma, in full-resolution pixels, of the low-pass applied to
  *                            source patches before they are compared with the blurry prediction
@@ -63,8 +64,17 @@ public record SynthesisSettings(int patchRadius, int coarsestHoleRadius, int min
                 textureWeight, borderConfidence, blendSeams, seed, newThreads);
     }
 
-    /** Guide weight at {@code level} of {@code levels} (0 = finest): geometric steps from coarsest to finest. */
+    /**
+     * Guide weight at {@code level} of {@code levels} (0 = finest): geometric steps from coarsest to finest,
+     * except that the full-resolution level of a pyramid is unguided. By then the coarser levels have fixed
+     * structure and colour, and the guide, a prediction low-passed by a few pixels, says nothing about
+     * texture; comparing it made that level 2.6x slower than without a guide, and dropping it changed the
+     * 512-px evaluation by 0.01 dB (docs/bench/synthesis.md).
+     */
     float guideWeightAt(int level, int levels) {
+        if (level == 0 && levels > 1) {
+            return 0f;
+        }
         if (levels <= 1 || guideWeight == 0 || fineGuideWeight == 0) {
             return level == levels - 1 && levels > 1 ? guideWeight : fineGuideWeight;
         }
