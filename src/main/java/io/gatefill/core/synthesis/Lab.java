@@ -37,6 +37,18 @@ final class Lab {
     }
 
     private static float f(float t) {
-        return t > 0.008856f ? (float) Math.cbrt(t) : 7.787f * t + 16f / 116f;
+        return t > 0.008856f ? cubeRoot(t) : 7.787f * t + 16f / 116f;
+    }
+
+    /**
+     * Cube root of a positive float to within 2e-6 relative, about 3x faster than {@link Math#cbrt}, which
+     * took a third of a large window's conversion: dividing the float's bits by three divides its exponent
+     * by three (a first guess within a few per cent), then two Newton steps in double.
+     */
+    static float cubeRoot(float t) {
+        double y = Float.intBitsToFloat(Float.floatToRawIntBits(t) / 3 + 709_921_077);
+        y -= (y * y * y - t) / (3 * y * y);
+        y -= (y * y * y - t) / (3 * y * y);
+        return (float) y;
     }
 }

@@ -28,8 +28,7 @@ final class Voting {
                 costs[k++] = field.cost[i];
             }
         }
-        Arrays.sort(costs);
-        float scale = Math.max(1e-3f, costs[Math.min(costs.length - 1, (int) (0.75 * costs.length))]);
+        float scale = Math.max(1e-3f, OrderStatistic.select(costs, Math.min(costs.length - 1, (int) (0.75 * costs.length))));
         float[] weight = new float[n];
         for (int i = 0; i < n; i++) {
             if (level.target[i] != 0) {
