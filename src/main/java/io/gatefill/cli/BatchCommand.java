@@ -14,11 +14,10 @@ import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.InpaintPipeline;
-import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.djl.DjlInpaintEngine;
+import io.gatefill.engine.InpaintEngine;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -137,10 +136,9 @@ public final class BatchCommand implements Callable<Integer> {
         }
         // Locked before the seconds-long model load, so a second run into OUT is refused at once.
         try (BatchLock lock = lock();
-             DjlInpaintEngine engine = settings.engine().needsModel()
+             InpaintEngine engine = settings.engine().needsModel()
                      ? engineArgs.load(files, new PrintStream(System.err, true)) : null) {
-            InpaintPipeline pipeline = new InpaintPipeline(engine,
-                    PipelineSettings.forTrainResolution(engine == null ? null : engine.card().trainResolution()));
+            InpaintPipeline pipeline = engine == null ? InpaintPipeline.withoutModel() : engine.pipeline();
             BatchRunner runner = new BatchRunner(settings, pipeline,
                     new BatchProgress(log, System.console() != null));
             CountDownLatch reported = new CountDownLatch(1);
@@ -242,7 +240,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /** The report's header; a patch run names no model, since none took part. */
-    private Map<String, Object> context(ModelFiles files, DjlInpaintEngine engine, BatchSettings settings) {
+    private Map<String, Object> context(ModelFiles files, InpaintEngine engine, BatchSettings settings) {
         if (engine == null) {
             return BatchReport.context(null, null, null, "cpu", settings, quality, null);
         }

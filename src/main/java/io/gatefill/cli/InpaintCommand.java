@@ -20,7 +20,7 @@ import io.gatefill.core.pipeline.ProgressListener;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.djl.DjlInpaintEngine;
+import io.gatefill.engine.InpaintEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ public final class InpaintCommand implements Callable<Integer> {
         // Refuse bad masks before the seconds-long model load; the real settings need the card, but
         // validation does not depend on them.
         try {
-            new InpaintPipeline(null, PipelineSettings.defaults()).plan(request);
+            InpaintPipeline.withoutModel().plan(request);
         } catch (InpaintException e) {
             throw failure(e);
         }
@@ -125,14 +125,12 @@ public final class InpaintCommand implements Callable<Integer> {
         };
         try {
             if (fillEngine.needsModel()) {
-                try (DjlInpaintEngine engine = engineArgs.load(files, new java.io.PrintStream(System.err, true))) {
-                    InpaintPipeline pipeline = new InpaintPipeline(engine,
-                            PipelineSettings.forTrainResolution(engine.card().trainResolution()));
-                    result = pipeline.run(request, progress, null);
+                try (InpaintEngine engine = engineArgs.load(files, new java.io.PrintStream(System.err, true))) {
+                    result = engine.pipeline().run(request, progress, null);
                     logFilled(log, fillEngine, result, engine.describe().device(), start);
                 }
             } else {
-                result = new InpaintPipeline(null, PipelineSettings.defaults()).run(request, progress, null);
+                result = InpaintPipeline.withoutModel().run(request, progress, null);
                 logFilled(log, fillEngine, result, "the CPU", start);
             }
         } catch (InpaintException e) {

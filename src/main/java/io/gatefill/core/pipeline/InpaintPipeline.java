@@ -46,6 +46,11 @@ public final class InpaintPipeline {
         this.synthesis = Objects.requireNonNull(synthesis, "synthesis");
     }
 
+    /** The pipeline without a model: only {@link FillEngine#PATCH} runs, with the default settings. */
+    public static InpaintPipeline withoutModel() {
+        return new InpaintPipeline(null, PipelineSettings.defaults());
+    }
+
     public PipelineSettings settings() {
         return settings;
     }

@@ -15,9 +15,9 @@ import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintPipeline;
-import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.engine.InpaintEngine;
+import io.gatefill.engine.ModelSession;
 import io.gatefill.gui.task.BackgroundTask;
 import io.gatefill.gui.task.TaskExecutor;
 import java.io.IOException;
@@ -330,24 +330,24 @@ public final class BatchViewModel {
             rows.setAll(waiting);
             progressText.set("Loading the model…");
         });
-        try (InpaintEngine engine = engines.open()) {
-            InpaintPipeline pipeline = new InpaintPipeline(engine,
-                    PipelineSettings.forTrainResolution(engine.describe().card().trainResolution()));
-            BatchRunner r = new BatchRunner(settings, pipeline, new Listener());
-            runner = r;
-            // Cancel pressed while the model was loading: nothing gets filled, every file says cancelled.
-            if (cancelFlag) {
-                r.cancel();
-            }
-            BatchResult done = r.run(items);
-            String reportProblem = null;
-            try {
-                BatchReport.write(report, done, context(settings, engine));
-            } catch (ImageFileException e) {
-                reportProblem = e.getMessage();
-            }
-            return new RunOutcome(done, reportProblem == null ? report : null, reportProblem);
+        // The editor's shared session: borrowed for the run, closed by the editor on exit.
+        ModelSession session = engines.open();
+        InpaintEngine engine = session.engine();
+        InpaintPipeline pipeline = session.pipeline();
+        BatchRunner r = new BatchRunner(settings, pipeline, new Listener());
+        runner = r;
+        // Cancel pressed while the model was loading: nothing gets filled, every file says cancelled.
+        if (cancelFlag) {
+            r.cancel();
         }
+        BatchResult done = r.run(items);
+        String reportProblem = null;
+        try {
+            BatchReport.write(report, done, context(settings, engine));
+        } catch (ImageFileException e) {
+            reportProblem = e.getMessage();
+        }
+        return new RunOutcome(done, reportProblem == null ? report : null, reportProblem);
     }
 
     private Map<String, Object> context(BatchSettings settings, InpaintEngine engine) {
