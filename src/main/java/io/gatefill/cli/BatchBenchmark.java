@@ -14,6 +14,7 @@ import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintPipeline;
+import io.gatefill.core.pipeline.InputPolicy;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.InpaintEngine;
@@ -194,7 +195,7 @@ public final class BatchBenchmark implements Callable<Integer> {
     private static BatchResult runOnce(Path set, Path outFolder, SaveOptions.Format format, InpaintPipeline pipeline,
                                        int threads) throws Exception {
         BatchSettings settings = new BatchSettings(set.resolve("images"), set.resolve("masks"), null, outFolder,
-                new SaveOptions(format, 0.92f, true), Strategy.CROP, false, threads, threads, BatchCommand.MAX_PIXELS,
+                new SaveOptions(format, 0.92f, true), Strategy.CROP, false, threads, threads, InputPolicy.MAX_PIXELS,
                 FillEngine.MODEL, 0L);
         return new BatchRunner(settings, pipeline, null).run(BatchPlanner.plan(settings));
     }

@@ -2,6 +2,7 @@ package io.gatefill.cli;
 
 import io.gatefill.app.Assembly;
 import io.gatefill.core.pipeline.FillEngine;
+import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.engine.DeviceChoice;
 import io.gatefill.engine.EngineFactory;
 import io.gatefill.engine.EngineLoadListener;
@@ -68,6 +69,16 @@ final class EngineArgs {
                     EngineOptions.MAX_THREADS, threads) + " 0 = one per core.");
         }
         return new EngineOptions(choice, threads, false);
+    }
+
+    /** The engine a fill with {@code engine} needs, its load phases on stderr; null when it needs none. */
+    InpaintEngine loadFor(FillEngine engine, ModelFiles files) throws CommandFailure {
+        return engine.needsModel() ? load(files, new PrintStream(System.err, true)) : null;
+    }
+
+    /** The pipeline on {@code engine}, or the one without a model when there is none (the patch engine). */
+    static InpaintPipeline pipeline(InpaintEngine engine) {
+        return engine == null ? InpaintPipeline.withoutModel() : engine.pipeline();
     }
 
     InpaintEngine load(ModelFiles files, PrintStream log) throws CommandFailure {

@@ -339,7 +339,7 @@ public final class FillViewModel implements AutoCloseable {
                 return;
             }
             Rect area = outcome.result().affected();
-            BufferedImage patch = outcome.result().result().getSubimage(area.x(), area.y(), area.width(), area.height());
+            BufferedImage patch = outcome.result().patch();
             editor.push(InpaintEdits.fill(doc, area, patch, EDIT_NAME, clearWholeSketch.get()));
             lastFillDocument = doc;
             lastFillRevision = doc.history().revision();
@@ -354,11 +354,11 @@ public final class FillViewModel implements AutoCloseable {
     }
 
     private static InpaintRequest request(Document doc, FillEngine fillEngine, long fillSeed) {
-        // Copies taken on the UI thread: the worker never reads rasters the user may be painting into.
-        BufferedImage image = new BufferedImage(doc.width(), doc.height(), BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, doc.width(), doc.height(), doc.pixels(), 0, doc.width());
+        // Mask and sketch are copied on the UI thread: the worker never reads rasters the user may be painting
+        // into. The photo is read in place, window by window: it changes only by history steps on this
+        // thread, and a fill whose document changed meanwhile is discarded.
         GrayRaster sketch = doc.sketch().isEmpty() ? null : doc.sketch().copy();
-        return new InpaintRequest(image, doc.mask().copy(), sketch, Strategy.CROP, fillEngine, fillSeed);
+        return new InpaintRequest(doc.image(), doc.mask().copy(), sketch, Strategy.CROP, fillEngine, fillSeed);
     }
 
     /** What a background model run hands back to the UI thread. */
