@@ -2,6 +2,7 @@ package io.gatefill.gui.batch;
 
 import io.gatefill.core.batch.BatchItem;
 import io.gatefill.core.batch.BatchListener;
+import io.gatefill.core.batch.BatchLock;
 import io.gatefill.core.batch.BatchPlanner;
 import io.gatefill.core.batch.BatchReport;
 import io.gatefill.core.batch.BatchResult;
@@ -330,24 +331,27 @@ public final class BatchViewModel {
             rows.setAll(waiting);
             progressText.set("Loading the model…");
         });
-        // The editor's shared session: borrowed for the run, closed by the editor on exit.
-        ModelSession session = engines.open();
-        InpaintEngine engine = session.engine();
-        InpaintPipeline pipeline = session.pipeline();
-        BatchRunner r = new BatchRunner(settings, pipeline, new Listener());
-        runner = r;
-        // Cancel pressed while the model was loading: nothing gets filled, every file says cancelled.
-        if (cancelFlag) {
-            r.cancel();
+        // OUT is locked as the command line's batch locks it, so a second run into it (another editor, a
+        // command) is refused; the model is the editor's shared session, borrowed, closed by the editor.
+        try (BatchLock lock = BatchLock.acquire(settings.out())) {
+            ModelSession session = engines.open();
+            InpaintEngine engine = session.engine();
+            InpaintPipeline pipeline = session.pipeline();
+            BatchRunner r = new BatchRunner(settings, pipeline, new Listener());
+            runner = r;
+            // Cancel pressed while the model was loading: nothing gets filled, every file says cancelled.
+            if (cancelFlag) {
+                r.cancel();
+            }
+            BatchResult done = r.run(items);
+            String reportProblem = null;
+            try {
+                BatchReport.write(report, done, context(settings, engine));
+            } catch (ImageFileException e) {
+                reportProblem = e.getMessage();
+            }
+            return new RunOutcome(done, reportProblem == null ? report : null, reportProblem);
         }
-        BatchResult done = r.run(items);
-        String reportProblem = null;
-        try {
-            BatchReport.write(report, done, context(settings, engine));
-        } catch (ImageFileException e) {
-            reportProblem = e.getMessage();
-        }
-        return new RunOutcome(done, reportProblem == null ? report : null, reportProblem);
     }
 
     private Map<String, Object> context(BatchSettings settings, InpaintEngine engine) {
