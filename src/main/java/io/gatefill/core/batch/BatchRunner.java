@@ -6,6 +6,7 @@ import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.ImageMetadata;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
@@ -73,9 +74,18 @@ public final class BatchRunner {
         return cancelled;
     }
 
-    /** Runs the planned items and returns when every one has an outcome. */
+    /**
+     * Runs the planned items and returns when every one has an outcome. Refuses the whole run first when
+     * an output would land on an input or on another output ({@link BatchPlanner#guard}), whichever shell
+     * planned it.
+     */
     public BatchResult run(List<BatchItem> items) throws BatchSetupException {
         Instant started = Instant.now();
+        try {
+            BatchPlanner.guard(items, settings);
+        } catch (OutputRefusedException e) {
+            throw new BatchSetupException(BatchSetupException.Kind.OUTPUT, e.getMessage());
+        }
         if (!Files.isDirectory(settings.masks())) {
             try {
                 singleMask = InputPolicy.read("mask", settings.masks());
