@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Enforces the layering of docs/architecture.md: core knows no UI and no DJL; only engine.djl knows DJL;
- * the patch synthesis is pure Java that knows nothing else of the program.
+ * the DJL classes are named only where the program is assembled (io.gatefill.app), never by the editor
+ * or the command line; the patch synthesis is pure Java that knows nothing else of the program.
  */
 class ArchitectureTest {
     private static JavaClasses production;
@@ -41,6 +42,29 @@ class ArchitectureTest {
     void onlyEngineDjlImportsDjl() {
         noClasses().that().resideOutsideOfPackage("io.gatefill.engine.djl..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .check(production);
+    }
+
+    @Test
+    void guiAndCliNeverNameTheDjlEngine() {
+        noClasses().that().resideInAnyPackage("io.gatefill.gui..", "io.gatefill.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatefill.engine.djl..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheAssemblyBuildsDjlEngines() {
+        noClasses().that().resideOutsideOfPackages("io.gatefill.engine.djl..", "io.gatefill.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatefill.engine.djl..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheEntryPointsUseTheAssembly() {
+        noClasses().that().resideOutsideOfPackage("io.gatefill.app..")
+                .and().doNotHaveFullyQualifiedName("io.gatefill.gui.GatefillApp")
+                .and().doNotHaveFullyQualifiedName("io.gatefill.cli.EngineArgs")
+                .should().dependOnClassesThat().resideInAPackage("io.gatefill.app..")
                 .check(production);
     }
 

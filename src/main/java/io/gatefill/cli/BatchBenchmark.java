@@ -14,10 +14,10 @@ import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintPipeline;
-import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.InputPolicy;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.djl.DjlInpaintEngine;
+import io.gatefill.engine.InpaintEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -93,12 +93,12 @@ public final class BatchBenchmark implements Callable<Integer> {
         json.put("created_utc", Instant.now().toString());
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("load_average_start", BenchCommand.loadAverage());
-        try (DjlInpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
+        try (InpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
             var card = engine.card();
             json.put("model", card.name());
             json.put("model_sha256", card.sha256());
             json.put("device", engine.describe().device());
-            InpaintPipeline pipeline = new InpaintPipeline(engine, PipelineSettings.forTrainResolution(card.trainResolution()));
+            InpaintPipeline pipeline = engine.pipeline();
             md.add("# Batch benchmark");
             md.add("");
             md.add(String.format(Locale.ROOT, "Model `%s` (cnum %s), device %s, %d cores, Java %s, %s. "
@@ -195,7 +195,7 @@ public final class BatchBenchmark implements Callable<Integer> {
     private static BatchResult runOnce(Path set, Path outFolder, SaveOptions.Format format, InpaintPipeline pipeline,
                                        int threads) throws Exception {
         BatchSettings settings = new BatchSettings(set.resolve("images"), set.resolve("masks"), null, outFolder,
-                new SaveOptions(format, 0.92f, true), Strategy.CROP, false, threads, threads, BatchCommand.MAX_PIXELS,
+                new SaveOptions(format, 0.92f, true), Strategy.CROP, false, threads, threads, InputPolicy.MAX_PIXELS,
                 FillEngine.MODEL, 0L);
         return new BatchRunner(settings, pipeline, null).run(BatchPlanner.plan(settings));
     }

@@ -14,12 +14,11 @@ import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.InpaintPipeline;
-import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.InputPolicy;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.djl.DjlInpaintEngine;
-import java.io.PrintStream;
+import io.gatefill.engine.InpaintEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +46,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "unreadable or no images, 7 model invalid, 8 GPU unavailable, 9 output folder is an input folder or",
                 "cannot be created, 10 report not written, 1 internal error; 130/143 after Ctrl+C/SIGTERM."})
 public final class BatchCommand implements Callable<Integer> {
-    /** Same limit as single-image inpaint: larger photos fail with a reason instead of exhausting memory. */
-    static final long MAX_PIXELS = InpaintCommand.MAX_PIXELS;
     /** How long a shutdown hook waits for the current file and the report before letting the JVM go. */
     static final long SHUTDOWN_WAIT_SECONDS = 300;
 
@@ -137,10 +134,8 @@ public final class BatchCommand implements Callable<Integer> {
         }
         // Locked before the seconds-long model load, so a second run into OUT is refused at once.
         try (BatchLock lock = lock();
-             DjlInpaintEngine engine = settings.engine().needsModel()
-                     ? engineArgs.load(files, new PrintStream(System.err, true)) : null) {
-            InpaintPipeline pipeline = new InpaintPipeline(engine,
-                    PipelineSettings.forTrainResolution(engine == null ? null : engine.card().trainResolution()));
+             InpaintEngine engine = engineArgs.loadFor(settings.engine(), files)) {
+            InpaintPipeline pipeline = EngineArgs.pipeline(engine);
             BatchRunner runner = new BatchRunner(settings, pipeline,
                     new BatchProgress(log, System.console() != null));
             CountDownLatch reported = new CountDownLatch(1);
@@ -216,7 +211,7 @@ public final class BatchCommand implements Callable<Integer> {
         Strategy chosenStrategy = InpaintCommand.parseStrategy(strategy);
         engineArgs.options();
         return new BatchSettings(images, masks, sketches, out, new SaveOptions(chosen, quality / 100f, overwrite),
-                chosenStrategy, resume, ioThreads, ioThreads, MAX_PIXELS, fillArgs.engine(), fillArgs.seed);
+                chosenStrategy, resume, ioThreads, ioThreads, InputPolicy.MAX_PIXELS, fillArgs.engine(), fillArgs.seed);
     }
 
     private static CommandFailure setupFailure(BatchSetupException e) {
@@ -242,7 +237,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /** The report's header; a patch run names no model, since none took part. */
-    private Map<String, Object> context(ModelFiles files, DjlInpaintEngine engine, BatchSettings settings) {
+    private Map<String, Object> context(ModelFiles files, InpaintEngine engine, BatchSettings settings) {
         if (engine == null) {
             return BatchReport.context(null, null, null, "cpu", settings, quality, null);
         }

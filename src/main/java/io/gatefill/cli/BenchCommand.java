@@ -13,9 +13,9 @@ import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.djl.ConversionBenchmark;
-import io.gatefill.engine.djl.DjlInpaintEngine;
-import io.gatefill.engine.djl.RawTensors;
+import io.gatefill.engine.ConversionRuns;
+import io.gatefill.engine.InpaintEngine;
+import io.gatefill.engine.RawTensors;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -89,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
         json.put("java", System.getProperty("java.version"));
         json.put("repeats", repeats);
         json.put("load_average_start", loadAverage());
-        try (DjlInpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
+        try (InpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
             var card = engine.card();
             json.put("model_name", card.name());
             json.put("model_cnum", card.cnum());
@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
                     card.name(), card.cnum(), card.sha256().substring(0, 12), engine.describe().device(), cores,
                     System.getProperty("java.version"), json.get("created_utc"), repeats));
             md.add("");
-            PipelineSettings settings = PipelineSettings.forTrainResolution(card.trainResolution());
+            PipelineSettings settings = engine.pipelineSettings();
             Map<String, Double> latency = latency(engine, settings, out);
             fill512 = latency.get("512_t2_full");
             // full − bare cannot resolve a few ms under seconds of scheduling noise on a shared machine
@@ -125,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("Wrote " + outDir.resolve("fill.md") + " and " + outDir.resolve("fill.json"));
     }
 
-    private Map<String, Double> latency(DjlInpaintEngine engine, PipelineSettings settings, PrintWriter out)
+    private Map<String, Double> latency(InpaintEngine engine, PipelineSettings settings, PrintWriter out)
             throws Exception {
         Map<String, Double> figures = new LinkedHashMap<>();
         md.add("## Latency and Java overhead");
@@ -201,7 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
         return figures;
     }
 
-    private void large(DjlInpaintEngine engine, PipelineSettings settings, Double fill512, PrintWriter out)
+    private void large(InpaintEngine engine, PipelineSettings settings, Double fill512, PrintWriter out)
             throws InpaintException {
         int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
         engine.setThreads(threads);
@@ -245,9 +245,9 @@ public final class BenchCommand implements Callable<Integer> {
         int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
         RawTensors t512 = tensors(512);
         RawTensors t264 = tensors(264);
-        try (DjlInpaintEngine off = DjlInpaintEngine.load(files, new EngineOptions(
+        try (InpaintEngine off = engineArgs.factory().load(files, new EngineOptions(
                 engineArgs.options().device(), threads, false), null);
-             DjlInpaintEngine on = DjlInpaintEngine.load(files, new EngineOptions(
+             InpaintEngine on = engineArgs.factory().load(files, new EngineOptions(
                      engineArgs.options().device(), threads, true), null)) {
             // First calls on a shape: the profiling executor re-optimises here, which CROP windows of
             // ever-changing sizes keep paying for.
@@ -287,7 +287,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double[] firstCalls(DjlInpaintEngine engine, RawTensors tensors) throws Exception {
+    private static double[] firstCalls(InpaintEngine engine, RawTensors tensors) throws Exception {
         double[] times = new double[3];
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
@@ -393,7 +393,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int size : new int[] {256, 512}) {
             GrayRaster mask = ellipse(size, size, size / 2, size / 2, size / 8, size / 6);
-            ConversionBenchmark.Runs runs = ConversionBenchmark.measure(new InpaintInput(photo(size, size), mask, mask), 20);
+            ConversionRuns runs = engineArgs.factory().timeConversion(new InpaintInput(photo(size, size), mask, mask), 20);
             double both = runs.medianIn() + runs.medianOut();
             double share = both / latency.get(size + "_t2_bare");
             md.add(String.format(Locale.ROOT, "| %d×%d | %.2f | %.2f | %.2f | %.1f %% |", size, size, runs.medianIn(),

@@ -2,11 +2,9 @@ package io.gatefill.cli;
 
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
-import io.gatefill.core.io.ImageInfo;
 import io.gatefill.core.io.ImageTooLargeException;
 import io.gatefill.core.io.NotEnoughMemoryException;
 import io.gatefill.core.io.LoadedImage;
-import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.io.WriteGuard;
@@ -15,12 +13,12 @@ import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
 import io.gatefill.core.pipeline.InpaintResult;
-import io.gatefill.core.pipeline.PipelineSettings;
+import io.gatefill.core.pipeline.InputPolicy;
 import io.gatefill.core.pipeline.ProgressListener;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.djl.DjlInpaintEngine;
+import io.gatefill.engine.InpaintEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,9 +40,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  7 model invalid, 8 GPU unavailable, 9 output exists or is an input or the model,",
                 "  10 write failed, 11 image too large or out of memory, 12 inference failed."})
 public final class InpaintCommand implements Callable<Integer> {
-    /** The one limit for photo, mask and sketch, shared with batch and the editor. */
-    static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
-
     @Spec
     CommandSpec spec;
 
@@ -105,7 +100,7 @@ public final class InpaintCommand implements Callable<Integer> {
         // Refuse bad masks before the seconds-long model load; the real settings need the card, but
         // validation does not depend on them.
         try {
-            new InpaintPipeline(null, PipelineSettings.defaults()).plan(request);
+            InpaintPipeline.withoutModel().plan(request);
         } catch (InpaintException e) {
             throw failure(e);
         }
@@ -123,18 +118,9 @@ public final class InpaintCommand implements Callable<Integer> {
                 }
             }
         };
-        try {
-            if (fillEngine.needsModel()) {
-                try (DjlInpaintEngine engine = engineArgs.load(files, new java.io.PrintStream(System.err, true))) {
-                    InpaintPipeline pipeline = new InpaintPipeline(engine,
-                            PipelineSettings.forTrainResolution(engine.card().trainResolution()));
-                    result = pipeline.run(request, progress, null);
-                    logFilled(log, fillEngine, result, engine.describe().device(), start);
-                }
-            } else {
-                result = new InpaintPipeline(null, PipelineSettings.defaults()).run(request, progress, null);
-                logFilled(log, fillEngine, result, "the CPU", start);
-            }
+        try (InpaintEngine engine = engineArgs.loadFor(fillEngine, files)) {
+            result = EngineArgs.pipeline(engine).run(request, progress, null);
+            logFilled(log, fillEngine, result, engine == null ? "the CPU" : engine.describe().device(), start);
         } catch (InpaintException e) {
             throw failure(e);
         }
@@ -192,40 +178,30 @@ public final class InpaintCommand implements Callable<Integer> {
 
     private LoadedImage loadImage(Strategy chosen) throws CommandFailure {
         try {
-            if (chosen == Strategy.ORIGINAL) {
-                // From the header: decoding first would spend seconds and gigabytes on a photo refused anyway.
-                ImageInfo info = ImageFiles.probe(image);
-                String refusal = PipelineSettings.defaults().refuseOriginal(image.getFileName().toString(),
-                        info.width(), info.height());
-                if (refusal != null) {
-                    throw new CommandFailure(ExitCodes.TOO_LARGE, refusal);
-                }
-            }
-            return ImageFiles.load(image, MAX_PIXELS);
+            return InputPolicy.photo(image, chosen, InputPolicy.MAX_PIXELS);
         } catch (ImageFileException e) {
-            throw inputFailure("image", e);
+            throw new CommandFailure(inputCode(e), "Cannot read the image: " + e.getMessage());
+        } catch (InpaintException e) {
+            throw failure(e);
         }
     }
 
     /** Too large and out of memory are exit 11; anything else about an input file is exit 3. */
-    private static CommandFailure inputFailure(String what, ImageFileException e) {
-        int code = e instanceof ImageTooLargeException || e instanceof NotEnoughMemoryException
+    private static int inputCode(ImageFileException e) {
+        Throwable reader = e.getCause() instanceof ImageFileException cause ? cause : e;
+        return reader instanceof ImageTooLargeException || reader instanceof NotEnoughMemoryException
                 ? ExitCodes.TOO_LARGE : ExitCodes.INPUT_UNREADABLE;
-        return new CommandFailure(code, "Cannot read the " + what + ": " + e.getMessage());
     }
 
+    /** A mask or sketch by the policy's EXACT rule: a file the user paired with this photo must match it. */
     private static GrayRaster readRaster(String what, Path file, int w, int h) throws CommandFailure {
-        GrayRaster raster;
         try {
-            raster = MaskFiles.readAnySize(file);
+            return InputPolicy.raster(what, file, w, h, InputPolicy.SizeRule.EXACT, null);
         } catch (ImageFileException e) {
-            throw inputFailure(what, e);
+            throw new CommandFailure(inputCode(e), e.getMessage());
+        } catch (InpaintException e) {
+            throw failure(e);
         }
-        if (raster.width() != w || raster.height() != h) {
-            throw new CommandFailure(ExitCodes.SIZE_MISMATCH, "The " + what + " " + file + " is " + raster.width() + "x"
-                    + raster.height() + " but the image is " + w + "x" + h + "; they must be the same size.");
-        }
-        return raster;
     }
 
     static CommandFailure failure(InpaintException e) {

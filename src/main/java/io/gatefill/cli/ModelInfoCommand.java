@@ -5,7 +5,7 @@ import io.gatefill.engine.EngineDescription;
 import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.ModelLoadException;
-import io.gatefill.engine.djl.DjlInpaintEngine;
+import io.gatefill.engine.InpaintEngine;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -41,7 +41,7 @@ public final class ModelInfoCommand implements Callable<Integer> {
             out.println("checksum:  OK (sha256 " + card.sha256() + ")");
             print(out, card);
             out.flush();
-            try (DjlInpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
+            try (InpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true))) {
                 EngineDescription d = engine.describe();
                 out.println("device:    " + d.device());
                 out.println("threads:   " + d.threads());

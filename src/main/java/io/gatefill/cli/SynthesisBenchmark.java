@@ -13,7 +13,7 @@ import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.synthesis.PatchSynthesizer;
 import io.gatefill.core.synthesis.SynthesisResult;
 import io.gatefill.core.synthesis.SynthesisSettings;
-import io.gatefill.engine.djl.DjlInpaintEngine;
+import io.gatefill.engine.InpaintEngine;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
@@ -80,7 +80,7 @@ public final class SynthesisBenchmark implements Callable<Integer> {
         json.put("load_average_start", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         md.add("# Synthesis benchmark");
         md.add("");
-        try (DjlInpaintEngine engine = engineArgs.load(engineArgs.files(), new PrintStream(System.err, true))) {
+        try (InpaintEngine engine = engineArgs.load(engineArgs.files(), new PrintStream(System.err, true))) {
             md.add(String.format(Locale.ROOT, "Photo `%s`, model `%s` on %s, %d cores, %s; load average at start %.1f. "
                             + "All included = `InpaintPipeline.run` (generator at its training scale, synthesis, "
                             + "blend, composite); medians of %d runs after a warm-up, engines alternating.",
@@ -90,7 +90,7 @@ public final class SynthesisBenchmark implements Callable<Integer> {
             md.add("");
             md.add("| case | hole px | engine | all included ms | generator ms | synthesis ms by level (finest first) | vote ms | blend ms | ms per MP of hole |");
             md.add("|---|---|---|---|---|---|---|---|---|");
-            PipelineSettings settings = PipelineSettings.forTrainResolution(engine.card().trainResolution());
+            PipelineSettings settings = engine.pipelineSettings();
             runCase("512x512, 15 % object", scaled(source, 512, 512), blob(512, 512, 256, 250, 0.15), engine, settings, out);
             runCase("6000x4000, 600-px object", scaled(source, 6000, 4000), disc(6000, 4000, 2500, 1800, 300), engine,
                     settings, out);
@@ -102,7 +102,7 @@ public final class SynthesisBenchmark implements Callable<Integer> {
         out.println("Wrote " + outDir.resolve("synthesis.md") + " and " + outDir.resolve("synthesis.json"));
     }
 
-    private void runCase(String name, BufferedImage image, GrayRaster mask, DjlInpaintEngine engine,
+    private void runCase(String name, BufferedImage image, GrayRaster mask, InpaintEngine engine,
                          PipelineSettings settings, PrintWriter out) throws Exception {
         AtomicLong generatorNanos = new AtomicLong();
         Inpainter timed = input -> {
@@ -162,7 +162,7 @@ public final class SynthesisBenchmark implements Callable<Integer> {
 
     /** One direct synthesis of the case's single window, for the per-stage times the pipeline does not report. */
     private static SynthesisResult stages(InpaintPipeline pipeline, BufferedImage image, GrayRaster mask, FillEngine e,
-                                          DjlInpaintEngine engine, PipelineSettings settings) throws Exception {
+                                          InpaintEngine engine, PipelineSettings settings) throws Exception {
         var window = pipeline.plan(new InpaintRequest(image, mask, null, Strategy.CROP, e, 0)).get(0).window();
         int w = window.width();
         int h = window.height();

@@ -6,6 +6,9 @@ import io.gatefill.core.project.RecoveryStore;
 import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.core.settings.Settings;
 import io.gatefill.core.settings.SettingsStore;
+import io.gatefill.app.Assembly;
+import io.gatefill.engine.EngineOptions;
+import io.gatefill.engine.ModelSessions;
 import io.gatefill.gui.fill.FillControls;
 import io.gatefill.gui.fill.FillViewModel;
 import io.gatefill.gui.fill.ModelLoader;
@@ -37,6 +40,8 @@ public class GatefillApp extends Application {
     private FxTaskExecutor fillExecutor;
     private FillViewModel fill;
     private BatchLauncher batch;
+    /** The one model of this editor, shared by Fill and the batch window. */
+    private ModelSessions models;
     private ThemeViewModel theme;
     private ThemeApplier themeApplier;
     private final NoticeViewModel notices = new NoticeViewModel();
@@ -56,7 +61,8 @@ public class GatefillApp extends Application {
         view = new MainView(viewModel, () -> requestQuit(stage));
         // Fill: its own worker, so a long inference never queues a save or export behind it.
         fillExecutor = new FxTaskExecutor();
-        fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.djl());
+        models = new ModelSessions(Assembly.engines(), null, EngineOptions.defaults());
+        fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.of(models));
         FillControls.install(view, viewModel, fill);
         view.showNotices(notices);
         fill.checkModel();
@@ -114,9 +120,9 @@ public class GatefillApp extends Application {
         return fill;
     }
 
-    /** The engine File ▸ Batch… runs with; UI tests override it with the fixture model. */
+    /** The model File ▸ Batch… runs with (Fill's); UI tests override it with the fixture model. */
     protected EngineSource batchEngines() {
-        return BatchLauncher.defaultEngines();
+        return BatchLauncher.shared(models);
     }
 
     /** The batch window's launcher, for UI tests. */
@@ -168,6 +174,9 @@ public class GatefillApp extends Application {
         if (fill != null) {
             fill.close(); // frees the model's native memory
             fillExecutor.close();
+        }
+        if (models != null) {
+            models.close(); // the batch window's borrowed session goes with Fill's
         }
         if (recovery != null) {
             try {

@@ -1,10 +1,10 @@
 package io.gatefill.tools;
 
 import io.gatefill.core.settings.ConfigDirs;
+import io.gatefill.engine.ModelLocator;
 import io.gatefill.gui.EditorViewModel;
 import io.gatefill.gui.GatefillApp;
 import io.gatefill.gui.fill.FillViewModel;
-import io.gatefill.gui.fill.ModelLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -29,7 +29,7 @@ public final class FillScreenshotHarness extends GatefillApp {
         public static void main(String[] args) throws Exception {
             Path dir = Files.createTempDirectory("gatefill-fill-shot");
             System.setProperty(ConfigDirs.PROPERTY, dir.resolve("config").toString());
-            System.setProperty(ModelLoader.MODEL_PROPERTY,
+            System.setProperty(ModelLocator.PROPERTY,
                     Path.of("src/test/resources/fixture-model/fixture.pt").toAbsolutePath().toString());
             gates = args.length > 0 && args[0].equals("gates");
             photo = dir.resolve("harbour.jpg");

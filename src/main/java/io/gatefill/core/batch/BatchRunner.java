@@ -3,15 +3,14 @@ package io.gatefill.core.batch;
 import io.gatefill.core.io.AtomicFiles;
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
-import io.gatefill.core.io.ImageInfo;
 import io.gatefill.core.io.ImageMetadata;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
+import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
-import io.gatefill.core.pipeline.PipelineSettings;
-import io.gatefill.core.pipeline.Strategy;
+import io.gatefill.core.pipeline.InputPolicy;
 import io.gatefill.core.raster.GrayRaster;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -76,15 +74,24 @@ public final class BatchRunner {
         return cancelled;
     }
 
-    /** Runs the planned items and returns when every one has an outcome. */
+    /**
+     * Runs the planned items and returns when every one has an outcome. Refuses the whole run first when
+     * an output would land on an input or on another output ({@link BatchPlanner#guard}), whichever shell
+     * planned it.
+     */
     public BatchResult run(List<BatchItem> items) throws BatchSetupException {
         Instant started = Instant.now();
+        try {
+            BatchPlanner.guard(items, settings);
+        } catch (OutputRefusedException e) {
+            throw new BatchSetupException(BatchSetupException.Kind.OUTPUT, e.getMessage());
+        }
         if (!Files.isDirectory(settings.masks())) {
             try {
-                singleMask = MaskFiles.readAnySize(settings.masks());
+                singleMask = InputPolicy.read("mask", settings.masks());
             } catch (ImageFileException e) {
                 throw new BatchSetupException(BatchSetupException.Kind.INPUT,
-                        "The mask " + settings.masks() + " cannot be used for the batch: " + e.getMessage());
+                        e.getMessage() + "; it cannot be used for the batch.");
             }
         }
         List<String> removed = removeStaleParts(items);
@@ -216,15 +223,7 @@ public final class BatchRunner {
             }
             // Taken before reading, so a photo replaced mid-run is recorded as the older one and redone.
             BatchJournal.Source source = BatchJournal.Source.of(item.image());
-            if (settings.strategy() == Strategy.ORIGINAL) {
-                ImageInfo info = ImageFiles.probe(item.image()); // refused from the header, not after decoding
-                String refusal = PipelineSettings.defaults().refuseOriginal(item.image().getFileName().toString(),
-                        info.width(), info.height());
-                if (refusal != null) {
-                    return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, refusal, notes);
-                }
-            }
-            LoadedImage loaded = ImageFiles.load(item.image(), settings.maxPixels());
+            LoadedImage loaded = InputPolicy.photo(item.image(), settings.strategy(), settings.maxPixels());
             if (loaded.precisionNote() != null) {
                 notes.add(loaded.precisionNote());
             }
@@ -232,9 +231,14 @@ public final class BatchRunner {
             ImageFiles.outputFormat(settings.save(), loaded.metadata());
             int w = loaded.image().getWidth();
             int h = loaded.image().getHeight();
-            GrayRaster mask = singleMask != null ? singleMaskFor(w, h, notes) : raster("mask", item.mask(), w, h, notes);
-            GrayRaster sketch = item.sketch() == null ? null : raster("sketch", item.sketch(), w, h, notes);
+            // Batch scales a mask or sketch of another size (one mask for all, masks made at another size).
+            GrayRaster mask = singleMask != null ? singleMaskFor(w, h, notes)
+                    : InputPolicy.raster("mask", item.mask(), w, h, InputPolicy.SizeRule.SCALE, notes);
+            GrayRaster sketch = item.sketch() == null ? null
+                    : InputPolicy.raster("sketch", item.sketch(), w, h, InputPolicy.SizeRule.SCALE, notes);
             return new Decoded(item, source, replace, loaded, mask, sketch, notes, ms(t0));
+        } catch (InpaintException e) {
+            return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, e.getMessage(), notes);
         } catch (ImageFileException e) {
             return new FileOutcome(item, FileStatus.FAILED, ms(t0), 0, 0, e.getMessage(), notes);
         } catch (OutOfMemoryError e) {
@@ -249,27 +253,8 @@ public final class BatchRunner {
         if (singleMask.width() == w && singleMask.height() == h) {
             return singleMask;
         }
-        notes.add(scaledNote("mask", singleMask, w, h));
+        notes.add(InputPolicy.scaledNote("mask", singleMask, w, h));
         return scaledSingleMasks.computeIfAbsent(w + "x" + h, k -> MaskFiles.resizeNearest(singleMask, w, h));
-    }
-
-    private static GrayRaster raster(String what, Path file, int w, int h, List<String> notes) throws ImageFileException {
-        GrayRaster raster;
-        try {
-            raster = MaskFiles.readAnySize(file);
-        } catch (ImageFileException e) {
-            throw new ImageFileException("the " + what + " " + file.getFileName() + " cannot be read: " + e.getMessage(), e);
-        }
-        if (raster.width() == w && raster.height() == h) {
-            return raster;
-        }
-        notes.add(scaledNote(what, raster, w, h));
-        return MaskFiles.resizeNearest(raster, w, h);
-    }
-
-    private static String scaledNote(String what, GrayRaster raster, int w, int h) {
-        return String.format(Locale.ROOT, "%s %dx%d scaled to %dx%d (nearest neighbour)", what, raster.width(),
-                raster.height(), w, h);
     }
 
     private Object fill(Decoded d) {

@@ -16,10 +16,15 @@ public final class MaskFiles {
     public static GrayRaster read(Path file, int width, int height) throws ImageFileException {
         GrayRaster mask = readAnySize(file);
         if (mask.width() != width || mask.height() != height) {
-            throw new ImageFileException("The mask " + file.getFileName() + " is " + mask.width() + "x"
-                    + mask.height() + " but the photo is " + width + "x" + height + ".");
+            throw new ImageFileException(sizeMismatch("mask", file, mask, width, height));
         }
         return mask;
+    }
+
+    /** The one refusal of a mask or sketch ({@code what}) whose size is not its photo's. */
+    public static String sizeMismatch(String what, Path file, GrayRaster raster, int width, int height) {
+        return "The " + what + " " + file.getFileName() + " is " + raster.width() + "x" + raster.height()
+                + " but the image is " + width + "x" + height + "; they must be the same size.";
     }
 
     public static GrayRaster readAnySize(Path file) throws ImageFileException {

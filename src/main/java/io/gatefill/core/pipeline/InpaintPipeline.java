@@ -7,7 +7,6 @@ import io.gatefill.core.synthesis.SynthesisMonitor;
 import io.gatefill.core.synthesis.SynthesisResult;
 import io.gatefill.core.synthesis.SynthesisSettings;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +17,9 @@ import java.util.concurrent.CancellationException;
  * {@link FillEngine}: cut and scale a window per region, pad, run the model, unpad, scale back and
  * composite hole pixels with a feathered seam ({@code model}); or synthesise the hole from the
  * photo's own patches at full resolution, guided by the model's prediction ({@code hybrid}) or not
- * ({@code patch}). Pixels outside the hole are copied, never recomputed, so they stay
- * byte-identical; alpha is carried through from the input everywhere.
+ * ({@code patch}). The photo is read window by window and never copied whole; the result is a
+ * {@link Patch} per filled region, whose pixels outside the hole are the photo's, never recomputed;
+ * alpha is carried through from the input everywhere.
  *
  * <p>{@link #run} blocks for as long as the fill takes: call it from a background thread. One
  * pipeline may be used from several threads only if its {@link Inpainter} allows that.
@@ -46,14 +46,20 @@ public final class InpaintPipeline {
         this.synthesis = Objects.requireNonNull(synthesis, "synthesis");
     }
 
+    /** The pipeline without a model: only {@link FillEngine#PATCH} runs, with the default settings. */
+    public static InpaintPipeline withoutModel() {
+        return new InpaintPipeline(null, PipelineSettings.defaults());
+    }
+
     public PipelineSettings settings() {
         return settings;
     }
 
     /**
-     * Fills the request's hole. Progress is reported before each region and once at the end; the token
-     * is checked between regions, and on cancel nothing is returned (the request's image is never
-     * modified in any case).
+     * Fills the request's hole and returns a patch per region. Progress is reported before each region
+     * and once at the end; the token is checked between regions, and on cancel nothing is returned (the
+     * request's image is never modified in any case; the result keeps it to compose from, so it must not
+     * change while the result is in use).
      *
      * @throws InpaintException EMPTY_MASK, ALL_HOLE, SIZE_MISMATCH, TOO_LARGE, ENGINE_FAILED or CANCELLED
      */
@@ -74,20 +80,19 @@ public final class InpaintPipeline {
         }
         List<Window> windows = plan(request.strategy(), remaining, w, h);
 
-        BufferedImage result = toArgb(request.image());
-        // Work on the result's own pixel array: two fewer full-image copies on a 24-megapixel photo.
-        int[] pixels = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
+        // Window by window: only the windows are read and only the regions kept, never the whole photo.
+        RegionCanvas canvas = new RegionCanvas(request.image());
         Rect affected = null;
         for (int i = 0; i < windows.size(); i++) {
             token.throwIfCancelled();
             listener.progress(i, windows.size(), "Filling region " + (i + 1) + " of " + windows.size());
             Window window = windows.get(i);
-            fillWindow(window, pixels, w, remaining, sketch);
+            fillWindow(window, canvas, remaining, sketch);
             affected = affected == null ? window.region() : RegionPlanner.union(affected, window.region());
         }
         token.throwIfCancelled();
         listener.progress(windows.size(), windows.size(), "Done");
-        return new InpaintResult(result, affected, windows);
+        return new InpaintResult(request.image(), canvas.patches(), affected, windows);
     }
 
     /** The windows {@link #run} would use, without running the model (previews and tests). */
@@ -119,8 +124,7 @@ public final class InpaintPipeline {
         int w = request.image().getWidth();
         int h = request.image().getHeight();
         List<Window> windows = synthesisWindows(remaining, w, h);
-        BufferedImage result = toArgb(request.image());
-        int[] pixels = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
+        RegionCanvas canvas = new RegionCanvas(request.image());
         int total = windows.size() * STEPS_PER_SYNTHESIS;
         Rect affected = null;
         for (int i = 0; i < windows.size(); i++) {
@@ -130,10 +134,11 @@ public final class InpaintPipeline {
             String where = windows.size() == 1 ? "" : " (region " + (i + 1) + " of " + windows.size() + ")";
             Rect win = window.window();
             BinaryMask hole = remaining.crop(win.x(), win.y(), win.width(), win.height());
+            int[] crop = canvas.cut(win);
             int[] guide = null;
             if (request.engine() == FillEngine.HYBRID) {
                 listener.progress(base, total, "Running the model" + where);
-                guide = guide(win, hole, pixels, w, h, remaining, sketch);
+                guide = guide(win, hole, crop, canvas, w, h, remaining, sketch);
             }
             SynthesisMonitor monitor = new SynthesisMonitor() {
                 @Override
@@ -148,33 +153,33 @@ public final class InpaintPipeline {
             };
             SynthesisResult filled;
             try {
-                filled = PatchSynthesizer.fill(cut(pixels, w, win), win.width(), win.height(), hole.bits, guide,
+                filled = PatchSynthesizer.fill(crop, win.width(), win.height(), hole.bits, guide,
                         synthesis.withSeed(request.seed() + i), monitor);
             } catch (CancellationException e) {
                 token.throwIfCancelled();
                 throw new InpaintException(InpaintException.Reason.CANCELLED, "Fill cancelled; nothing was changed.", e);
             }
-            composite(window, pixels, w, remaining, hole, filled.pixels(), Feather.weights(hole, 0));
+            canvas.add(composite(window, crop, w, remaining, hole, filled.pixels(), Feather.weights(hole, 0)));
             affected = affected == null ? window.region() : RegionPlanner.union(affected, window.region());
         }
         token.throwIfCancelled();
         listener.progress(total, total, "Done");
-        return new InpaintResult(result, affected, windows);
+        return new InpaintResult(request.image(), canvas.patches(), affected, windows);
     }
 
     /**
      * The generator's prediction over a synthesis window: the window's pixels, with each of its
      * regions' hole pixels replaced by the model's fill of that region, run at the training scale.
      */
-    private int[] guide(Rect win, BinaryMask hole, int[] pixels, int imageWidth, int imageHeight, BinaryMask remaining,
-                        BinaryMask sketch) throws InpaintException {
-        int[] guide = cut(pixels, imageWidth, win);
+    private int[] guide(Rect win, BinaryMask hole, int[] crop, RegionCanvas canvas, int imageWidth, int imageHeight,
+                        BinaryMask remaining, BinaryMask sketch) throws InpaintException {
+        int[] guide = crop.clone();
         List<Rect> regions = RegionPlanner.plan(hole, settings.mergeDistance());
         for (Rect local : regions) {
             Rect region = new Rect(local.x() + win.x(), local.y() + win.y(), local.width(), local.height());
             Window model = WindowPlanner.crop(region, imageWidth, imageHeight, settings,
                     Math.min(settings.maxModelSide(), settings.trainResolution()));
-            int[] predicted = predict(model, pixels, imageWidth, remaining, sketch);
+            int[] predicted = predict(model, canvas.cut(model.window()), remaining, sketch);
             Rect mw = model.window();
             for (int y = region.y(); y < region.bottom(); y++) {
                 for (int x = region.x(); x < region.right(); x++) {
@@ -185,14 +190,6 @@ public final class InpaintPipeline {
             }
         }
         return guide;
-    }
-
-    private static int[] cut(int[] pixels, int imageWidth, Rect win) {
-        int[] crop = new int[win.width() * win.height()];
-        for (int y = 0; y < win.height(); y++) {
-            System.arraycopy(pixels, (win.y() + y) * imageWidth + win.x(), crop, y * win.width(), win.width());
-        }
-        return crop;
     }
 
     private BinaryMask validatedMask(InpaintRequest request) throws InpaintException {
@@ -251,22 +248,23 @@ public final class InpaintPipeline {
         return RegionPlanner.merge(RegionPlanner.components(mask), Integer.MAX_VALUE / 4).get(0);
     }
 
-    /** Runs one window and writes its region's hole pixels into {@code pixels}; clears them from {@code remaining}. */
-    private void fillWindow(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask sketch)
+    /** Runs one window and lays its region's patch over the canvas; clears the filled pixels from {@code remaining}. */
+    private void fillWindow(Window window, RegionCanvas canvas, BinaryMask remaining, BinaryMask sketch)
             throws InpaintException {
         Rect win = window.window();
         BinaryMask hole = remaining.crop(win.x(), win.y(), win.width(), win.height());
-        int[] predicted = predict(window, pixels, imageWidth, remaining, sketch);
-        composite(window, pixels, imageWidth, remaining, hole, predicted, Feather.weights(hole, settings.featherWidth()));
+        int[] crop = canvas.cut(win);
+        int[] predicted = predict(window, crop, remaining, sketch);
+        canvas.add(composite(window, crop, remaining.width, remaining, hole, predicted,
+                Feather.weights(hole, settings.featherWidth())));
     }
 
-    /** The model's prediction for every pixel of a window, at the window's full size. */
-    private int[] predict(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask sketch)
+    /** The model's prediction for every pixel of a window ({@code crop}: its current pixels), at its full size. */
+    private int[] predict(Window window, int[] crop, BinaryMask remaining, BinaryMask sketch)
             throws InpaintException {
         Rect win = window.window();
         int ww = win.width();
         int wh = win.height();
-        int[] crop = cut(pixels, imageWidth, win);
         // Every not-yet-filled hole in the window is unknown to the model, including other regions'
         // holes; holes filled by earlier windows are ordinary context by now.
         BinaryMask hole = remaining.crop(win.x(), win.y(), ww, wh);
@@ -307,22 +305,28 @@ public final class InpaintPipeline {
         return predicted;
     }
 
-    /** Blends the prediction into hole pixels of the window's region only; alpha stays the input's. */
-    private static void composite(Window window, int[] pixels, int imageWidth, BinaryMask remaining, BinaryMask hole,
-                                  int[] predicted, int[] weight) {
+    /**
+     * The window's region with the prediction blended into its hole pixels only (alpha stays the
+     * input's); {@code crop} holds the window's current pixels. Clears those pixels from {@code remaining}.
+     */
+    private static Patch composite(Window window, int[] crop, int imageWidth, BinaryMask remaining, BinaryMask hole,
+                                   int[] predicted, int[] weight) {
         Rect win = window.window();
         Rect region = window.region();
+        int[] out = new int[region.width() * region.height()];
         for (int y = region.y(); y < region.y() + region.height(); y++) {
-            for (int x = region.x(); x < region.x() + region.width(); x++) {
+            int oi = (y - region.y()) * region.width();
+            for (int x = region.x(); x < region.x() + region.width(); x++, oi++) {
                 int li = (y - win.y()) * win.width() + (x - win.x());
                 if (hole.bits[li] == 0) {
+                    out[oi] = crop[li];
                     continue;
                 }
-                int gi = y * imageWidth + x;
-                pixels[gi] = blend(pixels[gi], predicted[li], weight[li]);
-                remaining.bits[gi] = 0;
+                out[oi] = blend(crop[li], predicted[li], weight[li]);
+                remaining.bits[y * imageWidth + x] = 0;
             }
         }
+        return new Patch(region, out);
     }
 
     static int blend(int original, int prediction, int weight) {
@@ -335,20 +339,4 @@ public final class InpaintPipeline {
         return v;
     }
 
-    /** A TYPE_INT_ARGB copy whose pixel array is one int per pixel with no offset or stride. */
-    static BufferedImage toArgb(BufferedImage image) {
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        int w = image.getWidth();
-        if (image.getType() == BufferedImage.TYPE_INT_ARGB && image.getRaster().getDataBuffer() instanceof DataBufferInt src
-                && src.getNumBanks() == 1 && src.getOffset() == 0 && image.getRaster().getParent() == null
-                && src.getData().length == w * image.getHeight()) {
-            System.arraycopy(src.getData(), 0, ((DataBufferInt) copy.getRaster().getDataBuffer()).getData(), 0,
-                    src.getData().length);
-            return copy;
-        }
-        for (int y = 0; y < image.getHeight(); y++) {
-            copy.setRGB(0, 0 + y, w, 1, image.getRGB(0, y, w, 1, null, 0, w), 0, w);
-        }
-        return copy;
-    }
 }

@@ -22,8 +22,4 @@ public record InpaintRequest(BufferedImage image, GrayRaster mask, GrayRaster sk
     public InpaintRequest(BufferedImage image, GrayRaster mask, GrayRaster sketch, Strategy strategy) {
         this(image, mask, sketch, strategy, FillEngine.MODEL, 0L);
     }
-
-    public InpaintRequest withEngine(FillEngine newEngine, long newSeed) {
-        return new InpaintRequest(image, mask, sketch, strategy, newEngine, newSeed);
-    }
 }

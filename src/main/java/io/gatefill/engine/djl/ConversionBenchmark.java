@@ -6,29 +6,19 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gatefill.core.pipeline.InpaintInput;
-import java.util.Arrays;
+import io.gatefill.engine.ConversionRuns;
 
 /**
  * Times the Translator's two conversions alone, pixels to tensors (freeing them as each call does)
  * and tensor to pixels, so the benchmark can state their cost beside the forward pass instead of
  * deriving it from the difference of two noisy seconds-long figures. Needs a loaded PyTorch engine.
  */
-public final class ConversionBenchmark {
+final class ConversionBenchmark {
     private ConversionBenchmark() {
     }
 
     /** Milliseconds per run, in and out, for {@code runs} runs after two warm-ups. */
-    public record Runs(double[] inMs, double[] outMs) {
-        public double medianIn() {
-            return median(inMs);
-        }
-
-        public double medianOut() {
-            return median(outMs);
-        }
-    }
-
-    public static Runs measure(InpaintInput input, int runs) {
+    static ConversionRuns measure(InpaintInput input, int runs) {
         int w = input.image().getWidth();
         int h = input.image().getHeight();
         double[] in = new double[runs];
@@ -54,13 +44,6 @@ public final class ConversionBenchmark {
                 }
             }
         }
-        return new Runs(in, out);
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return new ConversionRuns(in, out);
     }
 }

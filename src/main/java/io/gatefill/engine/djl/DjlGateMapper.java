@@ -12,10 +12,12 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatefill.engine.RawTensors;
 import io.gatefill.OfflineGuard;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintInput;
 import io.gatefill.engine.GateMaps;
+import io.gatefill.engine.GateView;
 import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.ModelLoadException;
@@ -34,7 +36,7 @@ import java.util.concurrent.Executors;
  * sketch. Loaded beside the generator, on its own single thread for the same reason as the engine:
  * a Predictor is not thread-safe.
  */
-public final class DjlGateMapper implements AutoCloseable {
+public final class DjlGateMapper implements GateView {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExecutorService worker;
@@ -114,12 +116,12 @@ public final class DjlGateMapper implements AutoCloseable {
         }
     }
 
-    /** Layer names in channel order, with their resolution, for the layer selector. */
+    @Override
     public List<String> layers() {
         return layers;
     }
 
-    /** The gate maps for one model window (the exact input the generator gets). */
+    @Override
     public GateMaps gates(InpaintInput input) throws InpaintException {
         int w = input.image().getWidth();
         int h = input.image().getHeight();

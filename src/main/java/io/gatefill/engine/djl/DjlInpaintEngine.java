@@ -9,6 +9,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.util.Utils;
+import io.gatefill.engine.RawTensors;
 import io.gatefill.OfflineGuard;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintInput;
@@ -156,6 +157,7 @@ public final class DjlInpaintEngine implements InpaintEngine {
     }
 
     /** One bare forward pass on contract tensors (parity tests, benchmarks); returns [1,3,H,W] as floats. */
+    @Override
     public float[] forward(RawTensors tensors) throws InpaintException {
         try {
             return call(worker, () -> rawPredictor.predict(tensors));
@@ -165,6 +167,7 @@ public final class DjlInpaintEngine implements InpaintEngine {
     }
 
     /** Changes the intra-op thread count for later calls (libtorch's setting is process-wide). */
+    @Override
     public void setThreads(int count) {
         if (count < 1 || count > EngineOptions.MAX_THREADS) {
             throw new IllegalArgumentException(EngineOptions.threadRangeMessage("threads", 1, EngineOptions.MAX_THREADS, count));
@@ -185,6 +188,7 @@ public final class DjlInpaintEngine implements InpaintEngine {
         return new EngineDescription(files.model(), card, device, threads, true);
     }
 
+    @Override
     public ModelCard card() {
         return card;
     }

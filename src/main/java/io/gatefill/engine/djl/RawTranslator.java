@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import io.gatefill.engine.RawTensors;
 
 /** Passes contract tensors through untouched (see {@link RawTensors}); returns the prediction's floats. */
 final class RawTranslator implements Translator<RawTensors, float[]> {

@@ -1,8 +1,7 @@
 package io.gatefill.gui.batch;
 
-import io.gatefill.engine.EngineOptions;
-import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.djl.DjlInpaintEngine;
+import io.gatefill.engine.EngineLoadListener;
+import io.gatefill.engine.ModelSessions;
 import io.gatefill.gui.task.FxTaskExecutor;
 import io.gatefill.gui.window.StagePlacement;
 import io.gatefill.gui.window.WindowPlacementStore;
@@ -29,9 +28,9 @@ public final class BatchLauncher {
         this.placements = placements;
     }
 
-    /** The default model (models/ beside the jar or in the working directory), loaded per run with default options. */
-    public static EngineSource defaultEngines() {
-        return () -> DjlInpaintEngine.load(ModelFiles.locateDefault(), EngineOptions.defaults(), null);
+    /** The editor's shared model session (the one Fill uses, found by the same rule), loaded on first use. */
+    public static EngineSource shared(ModelSessions sessions) {
+        return () -> sessions.session(EngineLoadListener.NONE);
     }
 
     /** Creates the window on first use; later calls bring the same one (and its running batch) back. */

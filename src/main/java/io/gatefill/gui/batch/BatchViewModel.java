@@ -2,6 +2,7 @@ package io.gatefill.gui.batch;
 
 import io.gatefill.core.batch.BatchItem;
 import io.gatefill.core.batch.BatchListener;
+import io.gatefill.core.batch.BatchLock;
 import io.gatefill.core.batch.BatchPlanner;
 import io.gatefill.core.batch.BatchReport;
 import io.gatefill.core.batch.BatchResult;
@@ -15,9 +16,9 @@ import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintPipeline;
-import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.engine.InpaintEngine;
+import io.gatefill.engine.ModelSession;
 import io.gatefill.gui.task.BackgroundTask;
 import io.gatefill.gui.task.TaskExecutor;
 import java.io.IOException;
@@ -330,9 +331,12 @@ public final class BatchViewModel {
             rows.setAll(waiting);
             progressText.set("Loading the model…");
         });
-        try (InpaintEngine engine = engines.open()) {
-            InpaintPipeline pipeline = new InpaintPipeline(engine,
-                    PipelineSettings.forTrainResolution(engine.describe().card().trainResolution()));
+        // OUT is locked as the command line's batch locks it, so a second run into it (another editor, a
+        // command) is refused; the model is the editor's shared session, borrowed, closed by the editor.
+        try (BatchLock lock = BatchLock.acquire(settings.out())) {
+            ModelSession session = engines.open();
+            InpaintEngine engine = session.engine();
+            InpaintPipeline pipeline = session.pipeline();
             BatchRunner r = new BatchRunner(settings, pipeline, new Listener());
             runner = r;
             // Cancel pressed while the model was loading: nothing gets filled, every file says cancelled.

@@ -1,14 +1,14 @@
 package io.gatefill.gui.batch;
 
-import io.gatefill.engine.InpaintEngine;
 import io.gatefill.engine.ModelLoadException;
+import io.gatefill.engine.ModelSession;
 
 /**
- * Supplies the engine for one batch run; the run closes it when done, so the application loads a
- * fresh one (the model stays out of memory between batches) and tests hand in a non-closing wrapper.
+ * Supplies the model session for one batch run: the editor's shared one, which the run borrows and
+ * never closes (the editor closes it on exit), so Fill and the batch window load one model between them.
  */
 @FunctionalInterface
 public interface EngineSource {
-    /** Called on the batch's background thread: loading a model takes seconds. */
-    InpaintEngine open() throws ModelLoadException;
+    /** Called on the batch's background thread: the first load of the model takes seconds. */
+    ModelSession open() throws ModelLoadException;
 }

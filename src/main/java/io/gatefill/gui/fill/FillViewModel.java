@@ -9,7 +9,6 @@ import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
 import io.gatefill.core.pipeline.InpaintResult;
 import io.gatefill.core.pipeline.Inpainter;
-import io.gatefill.core.pipeline.PipelineSettings;
 import io.gatefill.core.pipeline.ProgressListener;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.core.pipeline.Window;
@@ -19,8 +18,8 @@ import io.gatefill.core.tools.ToolKind;
 import io.gatefill.engine.EngineDescription;
 import io.gatefill.engine.EngineLoadListener;
 import io.gatefill.engine.GateMaps;
-import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelLoadException;
+import io.gatefill.engine.ModelSession;
 import io.gatefill.gui.DialogService;
 import io.gatefill.gui.EditorViewModel;
 import io.gatefill.gui.task.BackgroundTask;
@@ -340,7 +339,7 @@ public final class FillViewModel implements AutoCloseable {
                 return;
             }
             Rect area = outcome.result().affected();
-            BufferedImage patch = outcome.result().result().getSubimage(area.x(), area.y(), area.width(), area.height());
+            BufferedImage patch = outcome.result().patch();
             editor.push(InpaintEdits.fill(doc, area, patch, EDIT_NAME, clearWholeSketch.get()));
             lastFillDocument = doc;
             lastFillRevision = doc.history().revision();
@@ -355,11 +354,11 @@ public final class FillViewModel implements AutoCloseable {
     }
 
     private static InpaintRequest request(Document doc, FillEngine fillEngine, long fillSeed) {
-        // Copies taken on the UI thread: the worker never reads rasters the user may be painting into.
-        BufferedImage image = new BufferedImage(doc.width(), doc.height(), BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, doc.width(), doc.height(), doc.pixels(), 0, doc.width());
+        // Mask and sketch are copied on the UI thread: the worker never reads rasters the user may be painting
+        // into. The photo is read in place, window by window: it changes only by history steps on this
+        // thread, and a fill whose document changed meanwhile is discarded.
         GrayRaster sketch = doc.sketch().isEmpty() ? null : doc.sketch().copy();
-        return new InpaintRequest(image, doc.mask().copy(), sketch, Strategy.CROP, fillEngine, fillSeed);
+        return new InpaintRequest(doc.image(), doc.mask().copy(), sketch, Strategy.CROP, fillEngine, fillSeed);
     }
 
     /** What a background model run hands back to the UI thread. */
@@ -380,7 +379,7 @@ public final class FillViewModel implements AutoCloseable {
         Callable<Outcome> work = () -> {
             if (!request.engine().needsModel()) {
                 // Patch synthesis only: no model to load, so this works when the model is missing.
-                InpaintPipeline pipeline = new InpaintPipeline(null, PipelineSettings.defaults());
+                InpaintPipeline pipeline = InpaintPipeline.withoutModel();
                 return new Outcome(pipeline.run(request, regions, cancel), null);
             }
             ModelSession model = session(cancel);
@@ -400,9 +399,7 @@ public final class FillViewModel implements AutoCloseable {
                 // A gate preview needs no prediction: the pipeline's result is thrown away.
                 return gatesOnly ? input.image() : model.engine().inpaint(input);
             };
-            ModelCard card = model.engine().describe().card();
-            InpaintPipeline pipeline = new InpaintPipeline(inpainter, PipelineSettings.forTrainResolution(
-                    card == null ? null : card.trainResolution()));
+            InpaintPipeline pipeline = new InpaintPipeline(inpainter, model.pipelineSettings());
             InpaintResult result = pipeline.run(request, regions, cancel);
             List<GateWindow> placed = new ArrayList<>();
             for (int i = 0; i < maps.size() && i < result.windows().size(); i++) {

@@ -50,6 +50,19 @@ class BatchRunnerTest {
     }
 
     @Test
+    void theRunnerItselfRefusesAnOutputThatIsAnInputWhicheverShellPlannedIt() throws Exception {
+        BatchSettings settings = settings(dir.resolve("out"), 0);
+        List<BatchItem> planned = BatchPlanner.plan(settings);
+        BatchItem first = planned.get(0);
+        // A plan whose output is a photo (a link, a hand-made plan): nothing may run, nothing is written.
+        List<BatchItem> unsafe = List.of(new BatchItem(0, first.image(), first.mask(), null, first.image()));
+        byte[] photo = Files.readAllBytes(first.image());
+        assertThatThrownBy(() -> new BatchRunner(settings, pipeline(), null).run(unsafe))
+                .isInstanceOf(BatchSetupException.class).hasMessageContaining("it is the photo");
+        assertThat(Files.readAllBytes(first.image())).isEqualTo(photo);
+    }
+
+    @Test
     void pipelinedAndSequentialRunsWriteIdenticalFiles() throws Exception {
         BatchSettings seq = settings(dir.resolve("seq"), 0);
         BatchSettings par = settings(dir.resolve("par"), 2);

@@ -3,6 +3,7 @@ package io.gatefill.engine.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatefill.engine.RawTensors;
 import io.gatefill.core.pipeline.InpaintInput;
 import io.gatefill.core.raster.Rect;
 import io.gatefill.engine.GateMaps;

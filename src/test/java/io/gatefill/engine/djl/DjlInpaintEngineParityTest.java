@@ -2,6 +2,7 @@ package io.gatefill.engine.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatefill.engine.RawTensors;
 import io.gatefill.engine.EngineLoadListener;
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;

@@ -1,6 +1,7 @@
 package io.gatefill.gui.batch;
 
 import io.gatefill.core.raster.Rect;
+import io.gatefill.engine.ModelSession;
 import io.gatefill.testing.Fixture;
 import io.gatefill.testing.Images;
 import io.gatefill.testing.LentEngine;
@@ -39,8 +40,8 @@ final class BatchInputs {
         return new BatchInputs(images, masks, dir.resolve("out"));
     }
 
-    /** The shared fixture engine behind a close() that does nothing: other tests in this JVM still use it. */
+    /** The shared fixture engine as the editor's session, behind a close() that does nothing: other tests in this JVM still use it. */
     static EngineSource fixtureEngine() {
-        return () -> new LentEngine(Fixture.engine());
+        return () -> new ModelSession(new LentEngine(Fixture.engine()), null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.gatefill.gui.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatefill.core.batch.BatchLock;
 import io.gatefill.core.batch.FileStatus;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.engine.ModelLoadException;
@@ -138,6 +139,20 @@ class BatchViewModelTest {
         assertThat(vm.summaryProperty().get()).contains("(cancelled)");
         assertThat(vm.reportText()).contains("\"cancelled\" : true");
         assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOutputFolderLockedByAnotherRunIsRefusedAsTheCommandLineRefusesIt() throws Exception {
+        BatchInputs in = BatchInputs.create(dir, 1, false);
+        Files.createDirectories(in.out);
+        BatchViewModel vm = viewModel(BatchInputs.fixtureEngine());
+        fill(vm, in);
+        try (BatchLock other = BatchLock.acquire(in.out)) {
+            assertThat(vm.start()).isTrue();
+        }
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.summaryProperty().get()).contains("another batch run is writing into " + in.out);
+        assertThat(in.out.resolve("p0.png")).doesNotExist();
     }
 
     @Test

@@ -13,6 +13,9 @@ import io.gatefill.engine.EngineLoadListener;
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelCard;
 import io.gatefill.engine.ModelLoadException;
+import io.gatefill.engine.ModelSession;
+import io.gatefill.engine.ModelSessions;
+import io.gatefill.engine.djl.DjlEngines;
 import io.gatefill.engine.djl.DjlGateMapper;
 import io.gatefill.gui.EditorViewModel;
 import io.gatefill.gui.task.CurrentThreadTaskExecutor;
@@ -56,6 +59,11 @@ class FillViewModelTest {
         if (fill != null) {
             fill.close();
         }
+    }
+
+    /** The editor's own loader on {@code model}. */
+    private static ModelLoader djl(Path model) {
+        return ModelLoader.of(new ModelSessions(new DjlEngines(), model, EngineOptions.defaults()));
     }
 
     private FillViewModel fillWith(ModelLoader loader) {
@@ -238,7 +246,7 @@ class FillViewModelTest {
 
     @Test
     void missingModelSwitchesFillToThePatchEngineWhichStillFills() {
-        fillWith(ModelLoader.djl(dir.resolve("nowhere/gatefill.pt"), EngineOptions.defaults()));
+        fillWith(djl(dir.resolve("nowhere/gatefill.pt")));
         fill.checkModel();
         assertThat(editor.engineStatusProperty().get()).startsWith("No model").contains("not found")
                 .contains("patch engine");
@@ -254,7 +262,7 @@ class FillViewModelTest {
 
     @Test
     void missingModelShowsWhereItLookedWhenAnEngineNeedsItAndLosesNothing() {
-        fillWith(ModelLoader.djl(dir.resolve("nowhere/gatefill.pt"), EngineOptions.defaults()));
+        fillWith(djl(dir.resolve("nowhere/gatefill.pt")));
         fill.engineProperty().set(FillEngine.HYBRID);
         paintMask(40, 40, 90, 40, 10);
         byte[] mask = doc.mask().data().clone();
@@ -272,7 +280,7 @@ class FillViewModelTest {
 
     @Test
     void fillAgainReplacesTheLastFillByAnotherVariationInOneUndoStep() {
-        fillWith(ModelLoader.djl(dir.resolve("nowhere/gatefill.pt"), EngineOptions.defaults()));
+        fillWith(djl(dir.resolve("nowhere/gatefill.pt")));
         fill.engineProperty().set(FillEngine.PATCH);
         paintMask(40, 40, 90, 40, 10);
         int[] original = doc.pixels().clone();
@@ -294,7 +302,7 @@ class FillViewModelTest {
         Files.copy(Fixture.model(), model);
         Files.copy(Fixture.DIR.resolve("fixture.json"), dir.resolve("fixture.json"));
         Files.write(model, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
-        fillWith(ModelLoader.djl(model, EngineOptions.defaults()));
+        fillWith(djl(model));
         paintMask(40, 40, 90, 40, 10);
         fill.fill();
         assertThat(dialogs.errors).singleElement().asString().contains("Checksum mismatch");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;
 import io.gatefill.core.pipeline.FillEngine;
+import io.gatefill.engine.ModelLocator;
 import io.gatefill.gui.CanvasView;
 import io.gatefill.gui.GatefillApp;
 import io.gatefill.gui.Viewport;
@@ -39,7 +40,7 @@ class FillWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         // No model property: the app finds the shipped model as it does for users (ModelFiles.locateDefault).
-        System.clearProperty(ModelLoader.MODEL_PROPERTY);
+        System.clearProperty(ModelLocator.PROPERTY);
         ShippedModel.files(); // fails here, clearly, if models/ lacks it or its card does not match
         app = EditorWindows.start(stage, Files.createTempDirectory("gatefill-fill-cfg"));
     }

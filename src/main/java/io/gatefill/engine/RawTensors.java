@@ -1,4 +1,4 @@
-package io.gatefill.engine.djl;
+package io.gatefill.engine;
 
 /**
  * Contract tensors as flat float arrays in NCHW order with N = 1 (image 3 planes RGB in [-1,1], mask
