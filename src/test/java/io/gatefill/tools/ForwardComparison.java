@@ -2,8 +2,8 @@ package io.gatefill.tools;
 
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.RawTensors;
 import io.gatefill.engine.djl.DjlInpaintEngine;
-import io.gatefill.engine.djl.RawTensors;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
