@@ -74,9 +74,9 @@ public class GatefillApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon));
             }
         }
-        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.titleProperty().bind(viewModel.history().titleProperty());
         stage.setOnCloseRequest(e -> {
-            if (!viewModel.confirmClose()) {
+            if (!viewModel.files().confirmClose()) {
                 e.consume();
             }
         });
@@ -89,7 +89,7 @@ public class GatefillApp extends Application {
                     e -> Platform.runLater(() -> notices.show("Autosave failed: " + e.getMessage()
                             + ". Your work is fine; save the project to be safe.")));
             autosaver.start(settings.autosaveSeconds);
-            Platform.runLater(viewModel::offerRecovery);
+            Platform.runLater(viewModel.recovery()::offerRecovery);
         }
     }
 
@@ -125,7 +125,7 @@ public class GatefillApp extends Application {
     }
 
     private void requestQuit(Stage stage) {
-        if (viewModel.confirmClose()) {
+        if (viewModel.files().confirmClose()) {
             stage.close();
             Platform.exit();
         }
@@ -134,7 +134,7 @@ public class GatefillApp extends Application {
     /** Takes the snapshot on the FX thread (the document's owner) and hands it to the autosave thread. */
     private DocumentSnapshot snapshotOnFxThread() throws Exception {
         FutureTask<DocumentSnapshot> task = new FutureTask<>(() -> {
-            DocumentSnapshot snapshot = viewModel.snapshotIfDirty();
+            DocumentSnapshot snapshot = viewModel.recovery().snapshotIfDirty();
             if (snapshot != null) {
                 RecoveryNote.write(recovery.sessionFile(), viewModel.getDocument().projectPath());
             }
@@ -160,7 +160,7 @@ public class GatefillApp extends Application {
             autosaver.close();
         }
         if (viewModel != null) {
-            viewModel.saveSettingsQuietly();
+            viewModel.recent().saveSettingsQuietly();
         }
         if (executor != null) {
             executor.close();

@@ -1,6 +1,5 @@
 package io.gatefill.testing;
 
-import io.gatefill.testing.EditorWindows;
 import io.gatefill.core.settings.ConfigDirs;
 import io.gatefill.gui.GatefillApp;
 import java.nio.file.Path;
