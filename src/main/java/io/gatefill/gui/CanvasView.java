@@ -296,6 +296,10 @@ public final class CanvasView extends Region {
             viewChanged();
         } else if (viewModel.tools().isStroking()) {
             viewModel.tools().strokeTo(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
+        } else if (e.isPrimaryButtonDown() && !spaceDown && document != null) {
+            // A drag with no press before it: the press was lost as a modal dialog (Save As) closed, dropped
+            // while this window was still disabled. Start the stroke here rather than drop it (issue 16 item 10).
+            viewModel.tools().beginStroke(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
         }
         lastX = e.getX();
         lastY = e.getY();

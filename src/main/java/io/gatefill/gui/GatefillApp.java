@@ -51,7 +51,7 @@ public class GatefillApp extends Application {
             recovery = null; // editing still works; only crash recovery is off
         }
         executor = new FxTaskExecutor();
-        FxDialogService dialogs = new FxDialogService(stage);
+        DialogService dialogs = dialogs(stage);
         viewModel = new EditorViewModel(settings, settingsStore, executor, dialogs, recovery);
         view = new MainView(viewModel, () -> requestQuit(stage));
         // Fill: its own worker, so a long inference never queues a save or export behind it.
@@ -112,6 +112,11 @@ public class GatefillApp extends Application {
 
     public FillViewModel fill() {
         return fill;
+    }
+
+    /** How the editor asks the user: real dialogs; UI tests replace the native file choosers, which they cannot drive. */
+    protected DialogService dialogs(Stage owner) {
+        return new FxDialogService(owner);
     }
 
     /** The engine File ▸ Batch… runs with; UI tests override it with the fixture model. */

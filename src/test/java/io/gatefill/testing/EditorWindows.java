@@ -11,8 +11,12 @@ public final class EditorWindows {
     }
 
     public static GatefillApp start(Stage stage, Path config) throws Exception {
+        return start(stage, config, new GatefillApp());
+    }
+
+    /** Starts {@code app} (a subclass that replaces, say, its dialogs) in {@code stage}. */
+    public static GatefillApp start(Stage stage, Path config, GatefillApp app) throws Exception {
         System.setProperty(ConfigDirs.PROPERTY, config.toString());
-        GatefillApp app = new GatefillApp();
         app.start(stage);
         return app;
     }
