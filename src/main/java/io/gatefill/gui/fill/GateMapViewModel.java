@@ -3,6 +3,7 @@ package io.gatefill.gui.fill;
 import io.gatefill.core.document.Document;
 import io.gatefill.gui.StatusSource;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -84,6 +85,17 @@ public final class GateMapViewModel {
         List<GateWindow> now = windows.get();
         int count = now.isEmpty() ? layers.size() : now.get(0).maps().layers().size();
         return Math.max(0, Math.min(layer.get(), count - 1));
+    }
+
+    /** The legend's words: the layer shown and the value range its colours span. */
+    public String legend() {
+        List<GateWindow> now = windows.get();
+        if (now.isEmpty()) {
+            return "Gate maps appear after the next Fill (or paint a mask)";
+        }
+        GateScale s = scale.get();
+        return String.format(Locale.ROOT, "Gate: %s · %.2f to %.2f (1st–99th percentile; 0 closed, 1 open)",
+                now.get(0).maps().layers().get(shownLayer()), s.low(), s.high());
     }
 
     public StatusSource status() {

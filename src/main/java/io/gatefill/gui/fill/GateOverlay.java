@@ -74,7 +74,7 @@ public final class GateOverlay extends Canvas {
         List<GateWindow> windows = viewModel.windowsProperty().get();
         if (!isVisible() || windows.isEmpty()) {
             if (isVisible()) {
-                legend(g, "Gate maps appear after the next Fill (or paint a mask)", null);
+                legend(g, viewModel.legend(), null);
             }
             return;
         }
@@ -97,14 +97,14 @@ public final class GateOverlay extends Canvas {
             g.strokeRect(x + 0.5, y + 0.5, sw - 1, sh - 1);
             g.setLineDashes();
         }
-        legend(g, "Gate: " + windows.get(0).maps().layers().get(layer), scale);
+        legend(g, viewModel.legend(), scale);
     }
 
     private void legend(GraphicsContext g, String text, GateScale scale) {
         double x = 10;
         double y = getHeight() - 50;
         g.setFill(Color.rgb(0, 0, 0, 0.7));
-        g.fillRoundRect(x, y, 360, 42, 6, 6);
+        g.fillRoundRect(x, y, Math.min(getWidth() - 2 * x, 470), 42, 6, 6);
         g.setFill(Color.WHITE);
         g.fillText(text, x + 8, y + 15);
         if (scale == null) {
@@ -119,8 +119,7 @@ public final class GateOverlay extends Canvas {
         g.fillRect(x + 48, y + 22, 160, 10);
         g.setFill(Color.WHITE);
         g.fillText(String.format(Locale.ROOT, "%.2f", scale.low()), x + 8, y + 32);
-        g.fillText(String.format(Locale.ROOT, "%.2f   (1st–99th percentile; 0 closed, 1 open)", scale.high()),
-                x + 214, y + 32);
+        g.fillText(String.format(Locale.ROOT, "%.2f", scale.high()), x + 214, y + 32);
     }
 
     private static WritableImage render(GateWindow w, int layer, GateScale scale) {
