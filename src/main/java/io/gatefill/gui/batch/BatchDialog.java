@@ -2,6 +2,7 @@ package io.gatefill.gui.batch;
 
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.Strategy;
+import io.gatefill.gui.fill.EngineChoice;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,8 @@ public final class BatchDialog {
         strategy.setId("batch-strategy");
         strategy.valueProperty().bindBidirectional(viewModel.strategyProperty());
         HBox options = new HBox(8, new Label("Format"), format, new Label("JPEG quality"), quality,
-                new Label("Large images"), strategy);
+                new Label("Large images"), strategy, new Label("Engine"),
+                EngineChoice.segmented(viewModel.engineProperty(), "batch-engine", viewModel.runningProperty()));
         options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         form.add(new Label("Output"), 0, row);
         form.add(options, 1, row++, 2, 1);

@@ -24,7 +24,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.geometry.Orientation;
-import org.controlsfx.control.SegmentedButton;
 
 /**
  * The Fill feature's controls in the places the editor window offers: Fill, Fill Again and Cancel are
@@ -51,7 +50,7 @@ public final class FillControls {
         Menu engines = new Menu("Engine");
         ToggleGroup group = new ToggleGroup();
         for (FillEngine engine : FillEngine.values()) {
-            RadioMenuItem item = new RadioMenuItem(label(engine));
+            RadioMenuItem item = new RadioMenuItem(EngineChoice.label(engine));
             item.setId("menu-engine-" + engine.id());
             item.setToggleGroup(group);
             item.setSelected(fill.engineProperty().get() == engine);
@@ -78,48 +77,6 @@ public final class FillControls {
         MenuItem compare = new MenuItem("Hold \\ to compare with the photo before filling");
         compare.setDisable(true);
         menu.getItems().addAll(engines, new SeparatorMenuItem(), wholeSketch, auto, gates, refresh, compare);
-    }
-
-    static String label(FillEngine engine) {
-        return switch (engine) {
-            case HYBRID -> "Hybrid";
-            case PATCH -> "Patch";
-            case MODEL -> "Model";
-        };
-    }
-
-    private static String explanation(FillEngine engine) {
-        return switch (engine) {
-            case HYBRID -> "The model places lines and colours; texture is copied from the photo at full resolution";
-            case PATCH -> "Texture copied from the photo alone; needs no model";
-            case MODEL -> "The model's own prediction (smooth)";
-        };
-    }
-
-    /** Hybrid / Patch / Model, one pressed, kept in step with the view model both ways. */
-    private static Node engineChoice(FillViewModel fill) {
-        SegmentedButton choice = new SegmentedButton();
-        choice.setId("fill-engine");
-        for (FillEngine engine : FillEngine.values()) {
-            ToggleButton button = new ToggleButton(label(engine));
-            button.setId("fill-engine-" + engine.id());
-            button.setUserData(engine);
-            button.setFocusTraversable(false);
-            button.setTooltip(new Tooltip(explanation(engine)));
-            button.setSelected(fill.engineProperty().get() == engine);
-            choice.getButtons().add(button);
-        }
-        choice.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true); // one engine is always chosen
-            } else {
-                fill.engineProperty().set((FillEngine) now.getUserData());
-            }
-        });
-        fill.engineProperty().addListener((obs, old, now) -> choice.getButtons().forEach(
-                b -> b.setSelected(b.getUserData() == now)));
-        choice.disableProperty().bind(fill.runningProperty());
-        return choice;
     }
 
     private static Node toolbar(MainView view, EditorViewModel editor, FillViewModel fill) {
@@ -192,7 +149,7 @@ public final class FillControls {
             }
         });
 
-        HBox box = new HBox(8, run, again, engineChoice(fill), cancel, bar, text, sep(), auto, sep(), gates, layer);
+        HBox box = new HBox(8, run, again, EngineChoice.segmented(fill.engineProperty(), "fill-engine", fill.runningProperty()), cancel, bar, text, sep(), auto, sep(), gates, layer);
         box.setId("fill-toolbar");
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
