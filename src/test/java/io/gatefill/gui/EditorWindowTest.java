@@ -55,11 +55,8 @@ class EditorWindowTest {
         return app.viewModel().getDocument();
     }
 
-    /** Where image point (x, y) is on the screen now. */
     private Point2D screenOf(double x, double y) {
-        CanvasView canvas = app.view().canvas();
-        Viewport v = canvas.viewport();
-        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
+        return EditorWindows.screenOf(app, x, y);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;
 import io.gatefill.core.project.ProjectFile;
+import io.gatefill.testing.EditorWindowCase;
 import io.gatefill.testing.EditorWindows;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
@@ -22,13 +23,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,19 +33,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * the native file chooser, which no robot can drive, is a modal JavaFX window with a Save button,
  * so the dialog's own press and release happen in another window exactly as with the native one.
  */
-@ExtendWith(ApplicationExtension.class)
-class SaveAsThenStrokeWindowTest {
-    @TempDir
-    static Path dir;
-
-    private GatefillApp app;
+class SaveAsThenStrokeWindowTest extends EditorWindowCase {
     private Path target;
     private final AtomicInteger dialogsShown = new AtomicInteger();
 
-    @Start
-    void start(Stage stage) throws Exception {
+    @Override
+    protected GatefillApp launch(Stage stage, Path config) throws Exception {
         target = Files.createTempDirectory(dir, "projects").resolve("big.gatefill");
-        app = EditorWindows.start(stage, Files.createTempDirectory(dir, "cfg"), new GatefillApp() {
+        return EditorWindows.start(stage, config, new GatefillApp() {
             @Override
             protected DialogService dialogs(Stage owner) {
                 DialogService real = new FxDialogService(owner);
@@ -77,17 +68,6 @@ class SaveAsThenStrokeWindowTest {
         return Optional.of(target);
     }
 
-    @AfterEach
-    void stop() {
-        EditorWindows.stop(app);
-    }
-
-    private Point2D screenOf(double x, double y) {
-        CanvasView canvas = app.view().canvas();
-        Viewport v = canvas.viewport();
-        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
-    }
-
     private Document openBigPhoto(FxRobot robot) throws Exception {
         // 12 MP: big enough that the project is still being written when the stroke is drawn.
         Path photo = TestImages.photo(Files.createTempDirectory(dir, "photos"), "big.png", 4000, 3000);
@@ -96,6 +76,13 @@ class SaveAsThenStrokeWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> app.viewModel().tools().brushSizeProperty().set(80));
         return app.viewModel().getDocument();
+    }
+
+    /** File ▸ Save Project As…, then the dialog's Save button, by mouse. */
+    private static void saveAsFromTheMenu(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("Save Project As…");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#fake-save").tryQuery().isPresent());
+        robot.clickOn("#fake-save");
     }
 
     /** Draws right after the dialog closed, then checks the stroke is in the history and the mask. */
@@ -123,9 +110,7 @@ class SaveAsThenStrokeWindowTest {
     @Test
     void strokeRightAfterSaveAsFromTheMenuIsRecorded(FxRobot robot) throws Exception {
         Document doc = openBigPhoto(robot);
-        robot.clickOn("File").clickOn("Save Project As…");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#fake-save").tryQuery().isPresent());
-        robot.clickOn("#fake-save");
+        saveAsFromTheMenu(robot);
         strokeIsRecorded(robot, doc);
     }
 
@@ -138,9 +123,7 @@ class SaveAsThenStrokeWindowTest {
     @Test
     void aDragWithoutItsPressAfterSaveAsStillRecordsAStroke(FxRobot robot) throws Exception {
         Document doc = openBigPhoto(robot);
-        robot.clickOn("File").clickOn("Save Project As…");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#fake-save").tryQuery().isPresent());
-        robot.clickOn("#fake-save");
+        saveAsFromTheMenu(robot);
         WaitForAsyncUtils.waitForFxEvents();
         CanvasView canvas = app.view().canvas();
         Viewport v = canvas.viewport();

@@ -3,6 +3,8 @@ package io.gatefill.testing;
 import io.gatefill.gui.GatefillApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.geometry.Point2D;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,11 +29,21 @@ public abstract class EditorWindowCase {
         Path config = Files.createTempDirectory(dir, "cfg");
         FxToolkit.setupStage(stage -> {
             try {
-                app = EditorWindows.start(stage, config);
+                app = launch(stage, config);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** How the editor starts; a test that needs another one (the shipped model, other dialogs) overrides it. */
+    protected GatefillApp launch(Stage stage, Path config) throws Exception {
+        return EditorWindows.start(stage, config);
+    }
+
+    /** Where image point (x, y) of the open photo is on the screen now. */
+    protected Point2D screenOf(double x, double y) {
+        return EditorWindows.screenOf(app, x, y);
     }
 
     @AfterEach

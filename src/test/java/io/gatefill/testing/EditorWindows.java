@@ -1,8 +1,12 @@
 package io.gatefill.testing;
 
 import io.gatefill.core.settings.ConfigDirs;
+import io.gatefill.gui.CanvasView;
 import io.gatefill.gui.GatefillApp;
+import io.gatefill.gui.Viewport;
+import io.gatefill.gui.fill.ModelLoader;
 import java.nio.file.Path;
+import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 
 /** The real editor in a TestFX stage, with a config folder of its own so no test sees another's settings. */
@@ -19,6 +23,23 @@ public final class EditorWindows {
         System.setProperty(ConfigDirs.PROPERTY, config.toString());
         app.start(stage);
         return app;
+    }
+
+    /**
+     * The editor as users get it, with the shipped model found where the app looks for it (no model
+     * property, ModelFiles.locateDefault); fails first, clearly, if models/ lacks it or its card does not match.
+     */
+    public static GatefillApp startWithShippedModel(Stage stage, Path config) throws Exception {
+        System.clearProperty(ModelLoader.MODEL_PROPERTY);
+        ShippedModel.files();
+        return start(stage, config);
+    }
+
+    /** Where image point (x, y) of the open photo is on the screen now. */
+    public static Point2D screenOf(GatefillApp app, double x, double y) {
+        CanvasView canvas = app.view().canvas();
+        Viewport v = canvas.viewport();
+        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
     }
 
     public static void stop(GatefillApp app) {

@@ -87,11 +87,12 @@ public final class BatchDialog {
         strategy.setId("batch-strategy");
         strategy.valueProperty().bindBidirectional(viewModel.strategyProperty());
         HBox options = new HBox(8, new Label("Format"), format, new Label("JPEG quality"), quality,
-                new Label("Large images"), strategy, new Label("Engine"),
-                EngineChoice.segmented(viewModel.engineProperty(), "batch-engine", viewModel.runningProperty()));
+                new Label("Large images"), strategy);
         options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         form.add(new Label("Output"), 0, row);
         form.add(options, 1, row++, 2, 1);
+        form.add(new Label("Engine"), 0, row);
+        form.add(EngineChoice.segmented(viewModel.engineProperty(), "batch-engine", viewModel.runningProperty()), 1, row++);
 
         ComboBox<BatchViewModel.ExistingOutputs> existing = new ComboBox<>();
         existing.getItems().setAll(BatchViewModel.ExistingOutputs.values());

@@ -101,8 +101,9 @@ public final class GateOverlay extends Canvas {
     }
 
     private void legend(GraphicsContext g, String text, GateScale scale) {
+        // Top left, where the Original badge would be (the overlay hides while the original shows).
         double x = 10;
-        double y = getHeight() - 50;
+        double y = 10;
         g.setFill(Color.rgb(0, 0, 0, 0.7));
         g.fillRoundRect(x, y, Math.min(getWidth() - 2 * x, 470), 42, 6, 6);
         g.setFill(Color.WHITE);

@@ -38,10 +38,7 @@ class FillWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        // No model property: the app finds the shipped model as it does for users (ModelFiles.locateDefault).
-        System.clearProperty(ModelLoader.MODEL_PROPERTY);
-        ShippedModel.files(); // fails here, clearly, if models/ lacks it or its card does not match
-        app = EditorWindows.start(stage, Files.createTempDirectory("gatefill-fill-cfg"));
+        app = EditorWindows.startWithShippedModel(stage, Files.createTempDirectory("gatefill-fill-cfg"));
     }
 
     @AfterEach
@@ -50,9 +47,7 @@ class FillWindowTest {
     }
 
     private Point2D screenOf(double x, double y) {
-        CanvasView canvas = app.view().canvas();
-        Viewport v = canvas.viewport();
-        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
+        return EditorWindows.screenOf(app, x, y);
     }
 
     @Test

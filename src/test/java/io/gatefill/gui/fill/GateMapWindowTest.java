@@ -6,8 +6,8 @@ import io.gatefill.core.document.Document;
 import io.gatefill.gui.CanvasView;
 import io.gatefill.gui.GatefillApp;
 import io.gatefill.gui.Viewport;
+import io.gatefill.testing.EditorWindowCase;
 import io.gatefill.testing.EditorWindows;
-import io.gatefill.testing.ShippedModel;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Point2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
@@ -26,12 +25,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,26 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * with one, every layer the card lists can be chosen, each drawn over its own 1st-99th percentile so
  * it shows structure, not one flat colour, with the layer and its value range in the legend.
  */
-@ExtendWith(ApplicationExtension.class)
-class GateMapWindowTest {
-    private GatefillApp app;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        System.clearProperty(ModelLoader.MODEL_PROPERTY);
-        ShippedModel.files();
-        app = EditorWindows.start(stage, Files.createTempDirectory("gatefill-gates-cfg"));
-    }
-
-    @AfterEach
-    void stop() {
-        EditorWindows.stop(app);
-    }
-
-    private Point2D screenOf(double x, double y) {
-        CanvasView canvas = app.view().canvas();
-        Viewport v = canvas.viewport();
-        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
+class GateMapWindowTest extends EditorWindowCase {
+    @Override
+    protected GatefillApp launch(Stage stage, Path config) throws Exception {
+        return EditorWindows.startWithShippedModel(stage, config);
     }
 
     @Test
@@ -132,9 +111,9 @@ class GateMapWindowTest {
             PixelReader pixels = shot.getPixelReader();
             Viewport v = ((CanvasView) overlay.getParent().getChildrenUnmodifiable().get(0)).viewport();
             int x0 = (int) Math.ceil(v.toScreenX(w.window().x())) + 3;
-            int y0 = (int) Math.ceil(v.toScreenY(w.window().y())) + 3;
+            int y0 = (int) Math.max(60, Math.ceil(v.toScreenY(w.window().y())) + 3); // below the legend
             int x1 = (int) Math.min(shot.getWidth(), v.toScreenX(w.window().x() + w.window().width())) - 3;
-            int y1 = (int) Math.min(shot.getHeight() - 60, v.toScreenY(w.window().y() + w.window().height())) - 3;
+            int y1 = (int) Math.min(shot.getHeight(), v.toScreenY(w.window().y() + w.window().height())) - 3;
             for (int y = y0; y < y1; y += 2) {
                 for (int x = x0; x < x1; x += 2) {
                     greens.add(pixels.getColor(x, y).getGreen());
