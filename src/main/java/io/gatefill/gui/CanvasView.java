@@ -78,7 +78,7 @@ public final class CanvasView extends Region {
         canvas.setId("editor-canvas");
         viewModel.documentProperty().addListener((obs, old, now) -> install(now));
         viewModel.showOriginalProperty().addListener((obs, old, now) -> requestRepaint());
-        viewModel.brushSizeProperty().addListener((obs, old, now) -> {
+        viewModel.tools().brushSizeProperty().addListener((obs, old, now) -> {
             if (document != null) {
                 showSizeHint(now.intValue());
             }
@@ -243,7 +243,7 @@ public final class CanvasView extends Region {
         if (!compare) {
             overlay.draw(g, viewport, w, h);
         }
-        double r = Math.max(1, viewModel.brushSizeProperty().get() * viewport.zoom() / 2);
+        double r = Math.max(1, viewModel.tools().brushSizeProperty().get() * viewport.zoom() / 2);
         if (sizeHint.isVisible()) {
             placeSizeHint(r);
             if (Double.isNaN(mouseX)) { // keyboard change with the pointer off the canvas: show the size in the middle
@@ -284,7 +284,7 @@ public final class CanvasView extends Region {
             panning = true;
             setCursor(Cursor.CLOSED_HAND);
         } else if (e.getButton() == MouseButton.PRIMARY && document != null) {
-            viewModel.beginStroke(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
+            viewModel.tools().beginStroke(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
         }
         e.consume();
     }
@@ -294,8 +294,12 @@ public final class CanvasView extends Region {
             viewport.panBy(e.getX() - lastX, e.getY() - lastY);
             fitted = false;
             viewChanged();
-        } else if (viewModel.isStroking()) {
-            viewModel.strokeTo(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
+        } else if (viewModel.tools().isStroking()) {
+            viewModel.tools().strokeTo(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
+        } else if (e.isPrimaryButtonDown() && !spaceDown && document != null) {
+            // A drag with no press before it: the press was lost as a modal dialog (Save As) closed, dropped
+            // while this window was still disabled. Start the stroke here rather than drop it (issue 16 item 10).
+            viewModel.tools().beginStroke(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
         }
         lastX = e.getX();
         lastY = e.getY();
@@ -308,7 +312,7 @@ public final class CanvasView extends Region {
             panning = false;
             setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.CROSSHAIR);
         } else if (e.getButton() == MouseButton.PRIMARY) {
-            viewModel.endStroke();
+            viewModel.tools().endStroke();
         }
         e.consume();
     }

@@ -39,6 +39,11 @@ public enum EditorAction {
     ZOOM_FIT("View", "Fit to Window", "Shortcut+0"),
     ZOOM_100("View", "Actual Pixels (100 %)", "Shortcut+1"),
 
+    // Provided by the Fill feature (gui.fill), which adds its engine and gate-map items to this menu.
+    FILL("Fill", "Fill", "Shortcut+Enter"),
+    FILL_AGAIN("Fill", "Fill Again (another variation)", "Shortcut+Shift+Enter"),
+    FILL_CANCEL("Fill", "Cancel Fill", "Esc"),
+
     HELP_SHORTCUTS("Help", "Keyboard Shortcuts", "F1"),
     HELP_GUIDE("Help", "User Guide", null),
     HELP_MODEL("Help", "Model and Training Data", null),

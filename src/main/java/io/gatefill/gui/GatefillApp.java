@@ -56,7 +56,7 @@ public class GatefillApp extends Application {
             recovery = null; // editing still works; only crash recovery is off
         }
         executor = new FxTaskExecutor();
-        FxDialogService dialogs = new FxDialogService(stage);
+        DialogService dialogs = dialogs(stage);
         viewModel = new EditorViewModel(settings, settingsStore, executor, dialogs, recovery);
         view = new MainView(viewModel, () -> requestQuit(stage));
         // Fill: its own worker, so a long inference never queues a save or export behind it.
@@ -80,9 +80,9 @@ public class GatefillApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon));
             }
         }
-        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.titleProperty().bind(viewModel.history().titleProperty());
         stage.setOnCloseRequest(e -> {
-            if (!viewModel.confirmClose()) {
+            if (!viewModel.files().confirmClose()) {
                 e.consume();
             }
         });
@@ -95,7 +95,7 @@ public class GatefillApp extends Application {
                     e -> Platform.runLater(() -> notices.show("Autosave failed: " + e.getMessage()
                             + ". Your work is fine; save the project to be safe.")));
             autosaver.start(settings.autosaveSeconds);
-            Platform.runLater(viewModel::offerRecovery);
+            Platform.runLater(viewModel.recovery()::offerRecovery);
         }
     }
 
@@ -120,6 +120,11 @@ public class GatefillApp extends Application {
         return fill;
     }
 
+    /** How the editor asks the user: real dialogs; UI tests replace the native file choosers, which they cannot drive. */
+    protected DialogService dialogs(Stage owner) {
+        return new FxDialogService(owner);
+    }
+
     /** The model File ▸ Batch… runs with (Fill's); UI tests override it with the fixture model. */
     protected EngineSource batchEngines() {
         return BatchLauncher.shared(models);
@@ -131,7 +136,7 @@ public class GatefillApp extends Application {
     }
 
     private void requestQuit(Stage stage) {
-        if (viewModel.confirmClose()) {
+        if (viewModel.files().confirmClose()) {
             stage.close();
             Platform.exit();
         }
@@ -140,7 +145,7 @@ public class GatefillApp extends Application {
     /** Takes the snapshot on the FX thread (the document's owner) and hands it to the autosave thread. */
     private DocumentSnapshot snapshotOnFxThread() throws Exception {
         FutureTask<DocumentSnapshot> task = new FutureTask<>(() -> {
-            DocumentSnapshot snapshot = viewModel.snapshotIfDirty();
+            DocumentSnapshot snapshot = viewModel.recovery().snapshotIfDirty();
             if (snapshot != null) {
                 RecoveryNote.write(recovery.sessionFile(), viewModel.getDocument().projectPath());
             }
@@ -166,7 +171,7 @@ public class GatefillApp extends Application {
             autosaver.close();
         }
         if (viewModel != null) {
-            viewModel.saveSettingsQuietly();
+            viewModel.recent().saveSettingsQuietly();
         }
         if (executor != null) {
             executor.close();

@@ -34,14 +34,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.SVGPath;
 
 /**
- * The main window's content: menu bar built from {@link EditorAction}, tool palette, canvas, brush
- * settings and history list, status bar. Binds controls to the {@link EditorViewModel} and forwards
- * commands; holds no editing state of its own.
+ * The main window's content: menu bar built from {@link EditorAction}, a toolbar row, tool palette,
+ * canvas, brush settings and history list, status bar. Binds controls to the {@link EditorViewModel}
+ * and forwards commands; holds no editing state of its own. Features (Fill) get their places from it:
+ * {@link #menu}, {@link #toolbar}, {@link #addCanvasOverlay}, {@link #addStatusSource}, {@link #addStatusField}.
  */
 public final class MainView extends BorderPane {
     private final EditorViewModel viewModel;
@@ -50,6 +52,11 @@ public final class MainView extends BorderPane {
     private final Runnable quit;
     private Menu recentMenu;
     private final MenuBar menuBar;
+    private final Map<String, Menu> menus = new LinkedHashMap<>();
+    private final HBox toolbar = new HBox(8);
+    private final StackPane canvasStack;
+    private final StatusLine statusLine = new StatusLine();
+    private org.controlsfx.control.StatusBar statusBar;
     private Runnable onBatch = () -> { };
     private HelpWindows help;
 
@@ -58,9 +65,17 @@ public final class MainView extends BorderPane {
         this.quit = quit;
         this.canvas = new CanvasView(viewModel);
         menuBar = buildMenuBar();
-        setTop(menuBar);
+        toolbar.setId("editor-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(4, 8, 4, 8));
+        // An empty toolbar takes no room: it shows once a feature (Fill) puts its controls there.
+        toolbar.visibleProperty().bind(Bindings.isNotEmpty(toolbar.getChildren()));
+        toolbar.managedProperty().bind(toolbar.visibleProperty());
+        setTop(new VBox(menuBar, toolbar));
         setLeft(buildToolPalette());
-        setCenter(canvas);
+        canvasStack = new StackPane(canvas);
+        canvasStack.setMinSize(100, 100);
+        setCenter(canvasStack);
         setRight(buildSidePanel());
         setBottom(buildStatusBar());
         installDragAndDrop();
@@ -105,6 +120,38 @@ public final class MainView extends BorderPane {
         setCenter(pane);
     }
 
+    /** The menu named {@code name} (one of {@link EditorAction#menu()}), for a feature to add its own items to. */
+    public Menu menu(String name) {
+        Menu menu = menus.get(name);
+        if (menu == null) {
+            throw new IllegalArgumentException("no menu " + name);
+        }
+        return menu;
+    }
+
+    /** The row under the menu bar where features put their controls (Fill's buttons and progress). */
+    public HBox toolbar() {
+        return toolbar;
+    }
+
+    /** Stacks a mouse-transparent layer over the canvas (Fill's gate maps). */
+    public void addCanvasOverlay(Node overlay) {
+        canvasStack.getChildren().add(overlay);
+    }
+
+    /** Another owner's messages (Fill's) in the status bar's message line; the newest message shows. */
+    public void addStatusSource(StatusSource source) {
+        statusLine.add(source);
+    }
+
+    /** A field of the status bar's right side that {@code text}'s owner alone fills (Fill's engine and model). */
+    public void addStatusField(String id, javafx.beans.value.ObservableStringValue text) {
+        Label field = new Label();
+        field.setId(id);
+        field.textProperty().bind(text);
+        statusBar.getRightItems().addAll(sep(), field);
+    }
+
     /** What File ▸ Batch… opens; the application sets it (the batch window lives in gui.batch). */
     public void setOnBatch(Runnable action) {
         onBatch = action;
@@ -137,7 +184,6 @@ public final class MainView extends BorderPane {
     }
 
     private MenuBar buildMenuBar() {
-        Map<String, Menu> menus = new LinkedHashMap<>();
         for (EditorAction action : EditorAction.values()) {
             Menu menu = menus.computeIfAbsent(action.menu(), Menu::new);
             if (action == EditorAction.REDO_ALT) {
@@ -163,23 +209,23 @@ public final class MainView extends BorderPane {
                 menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             }
         }
-        menuItems.get(EditorAction.UNDO).textProperty().bind(viewModel.undoTextProperty());
-        menuItems.get(EditorAction.REDO).textProperty().bind(viewModel.redoTextProperty());
+        menuItems.get(EditorAction.UNDO).textProperty().bind(viewModel.history().undoTextProperty());
+        menuItems.get(EditorAction.REDO).textProperty().bind(viewModel.history().redoTextProperty());
         Menu view = menus.get("View");
         MenuItem compare = new MenuItem("Hold \\ to compare with the original");
         compare.setDisable(true);
         view.getItems().add(compare);
-        viewModel.recentFiles().addListener((javafx.collections.ListChangeListener<String>) c -> rebuildRecent());
+        viewModel.recent().recentFiles().addListener((javafx.collections.ListChangeListener<String>) c -> rebuildRecent());
         rebuildRecent();
         return new MenuBar(menus.values().toArray(Menu[]::new));
     }
 
     private void rebuildRecent() {
         recentMenu.getItems().clear();
-        for (String file : viewModel.recentFiles()) {
+        for (String file : viewModel.recent().recentFiles()) {
             MenuItem item = new MenuItem(file);
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> viewModel.open(Path.of(file)));
+            item.setOnAction(e -> viewModel.files().open(Path.of(file)));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
@@ -201,47 +247,47 @@ public final class MainView extends BorderPane {
             button.setFocusTraversable(false); // Space must pan, never press a tool button
             button.setPrefSize(40, 40);
             button.setOnAction(e -> {
-                viewModel.toolProperty().set(kind);
+                viewModel.tools().toolProperty().set(kind);
                 button.setSelected(true);
             });
             buttons.put(kind, button);
             box.getChildren().add(button);
         }
-        buttons.get(viewModel.toolProperty().get()).setSelected(true);
-        viewModel.toolProperty().addListener((obs, old, now) -> buttons.get(now).setSelected(true));
+        buttons.get(viewModel.tools().toolProperty().get()).setSelected(true);
+        viewModel.tools().toolProperty().addListener((obs, old, now) -> buttons.get(now).setSelected(true));
         return box;
     }
 
     private Node buildSidePanel() {
         Label toolLabel = new Label();
-        toolLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.toolProperty().get().label(),
-                viewModel.toolProperty()));
+        toolLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.tools().toolProperty().get().label(),
+                viewModel.tools().toolProperty()));
         toolLabel.setStyle("-fx-font-weight: bold;");
 
         // Logarithmic: 1 to 3000 px on one slider, with as much travel for 5-50 px as for 300-3000 px.
-        Slider size = new Slider(0, Math.log(BrushSettings.MAX_SIZE), Math.log(viewModel.brushSizeProperty().get()));
+        Slider size = new Slider(0, Math.log(BrushSettings.MAX_SIZE), Math.log(viewModel.tools().brushSizeProperty().get()));
         size.setId("brush-size");
         Label sizeValue = new Label();
         size.valueProperty().addListener((obs, old, now) ->
-                viewModel.brushSizeProperty().set((int) Math.round(Math.exp(now.doubleValue()))));
-        viewModel.brushSizeProperty().addListener((obs, old, now) -> {
+                viewModel.tools().brushSizeProperty().set((int) Math.round(Math.exp(now.doubleValue()))));
+        viewModel.tools().brushSizeProperty().addListener((obs, old, now) -> {
             if (now.intValue() != (int) Math.round(Math.exp(size.getValue()))) {
                 size.setValue(Math.log(now.intValue()));
             }
         });
-        sizeValue.textProperty().bind(viewModel.brushSizeProperty().asString("Size  %d px"));
+        sizeValue.textProperty().bind(viewModel.tools().brushSizeProperty().asString("Size  %d px"));
         size.setTooltip(new Tooltip("Brush diameter in image pixels: [ smaller, ] larger (×1.25 a press)"));
 
-        Slider hardness = new Slider(0, 1, viewModel.hardnessProperty().get());
+        Slider hardness = new Slider(0, 1, viewModel.tools().hardnessProperty().get());
         hardness.setId("brush-hardness");
-        hardness.valueProperty().bindBidirectional(viewModel.hardnessProperty());
+        hardness.valueProperty().bindBidirectional(viewModel.tools().hardnessProperty());
         hardness.setTooltip(new Tooltip("Below 100 % the edge is feathered; mask values of 50 % and more count as hole"));
         Label hardnessValue = new Label();
         hardnessValue.textProperty().bind(Bindings.createStringBinding(
-                () -> "Hardness  " + Math.round(viewModel.hardnessProperty().get() * 100) + " %",
-                viewModel.hardnessProperty()));
+                () -> "Hardness  " + Math.round(viewModel.tools().hardnessProperty().get() * 100) + " %",
+                viewModel.tools().hardnessProperty()));
 
-        ListView<String> history = new ListView<>(viewModel.historyItems());
+        ListView<String> history = new ListView<>(viewModel.history().items());
         history.setId("history-list");
         history.setPrefHeight(360);
         history.setFocusTraversable(false);
@@ -251,20 +297,20 @@ public final class MainView extends BorderPane {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 // Steps after the current one are the redo list: shown faded, as in Photoshop.
-                setOpacity(!empty && getIndex() > viewModel.historyPositionProperty().get() ? 0.45 : 1);
+                setOpacity(!empty && getIndex() > viewModel.history().positionProperty().get() ? 0.45 : 1);
             }
         });
         Runnable select = () -> {
-            history.getSelectionModel().select(viewModel.historyPositionProperty().get());
-            history.scrollTo(viewModel.historyPositionProperty().get());
+            history.getSelectionModel().select(viewModel.history().positionProperty().get());
+            history.scrollTo(viewModel.history().positionProperty().get());
             history.refresh();
         };
-        viewModel.historyPositionProperty().addListener((obs, old, now) -> select.run());
-        viewModel.historyItems().addListener((javafx.collections.ListChangeListener<String>) c -> select.run());
+        viewModel.history().positionProperty().addListener((obs, old, now) -> select.run());
+        viewModel.history().items().addListener((javafx.collections.ListChangeListener<String>) c -> select.run());
         history.setOnMouseClicked(e -> {
             int index = history.getSelectionModel().getSelectedIndex();
             if (index >= 0) {
-                viewModel.jumpTo(index);
+                viewModel.history().jumpTo(index);
             }
         });
 
@@ -279,7 +325,8 @@ public final class MainView extends BorderPane {
     private Node buildStatusBar() {
         Label message = new Label();
         message.setId("status-message");
-        message.textProperty().bind(viewModel.statusMessageProperty());
+        statusLine.add(viewModel.status());
+        message.textProperty().bind(statusLine.textProperty());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(14, 14);
         busy.visibleProperty().bind(viewModel.busyCountProperty().greaterThan(0));
@@ -292,17 +339,15 @@ public final class MainView extends BorderPane {
         cursor.setId("status-cursor");
         cursor.setMinWidth(90);
         cursor.textProperty().bind(viewModel.cursorTextProperty());
-        Label engine = new Label();
-        engine.setId("status-engine");
-        engine.textProperty().bind(viewModel.engineStatusProperty());
         // ControlsFX's StatusBar: JavaFX has none. Its own text stays empty; the message is a label of its
-        // own so it keeps its id, and each field has one owner (zoom: canvas, size/cursor/message: editor,
-        // engine: Fill).
+        // own so it keeps its id, and each field has one owner (zoom: canvas, size/cursor: editor; the
+        // message line shows the newest of its sources; features add fields of their own).
         org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
+        statusBar = bar;
         bar.setId("status-bar");
         bar.setText("");
         bar.getLeftItems().addAll(busy, message);
-        bar.getRightItems().addAll(zoom, sep(), size, sep(), cursor, sep(), engine);
+        bar.getRightItems().addAll(zoom, sep(), size, sep(), cursor);
         return bar;
     }
 
@@ -322,7 +367,7 @@ public final class MainView extends BorderPane {
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
                 File file = e.getDragboard().getFiles().get(0);
                 // Open after the drop completes: a modal dialog inside the drop handler would block the source app.
-                javafx.application.Platform.runLater(() -> viewModel.open(file.toPath()));
+                javafx.application.Platform.runLater(() -> viewModel.files().open(file.toPath()));
                 ok = true;
             }
             e.setDropCompleted(ok);
@@ -343,7 +388,7 @@ public final class MainView extends BorderPane {
             e.consume();
         } else if (e.getCode() == KeyCode.Y && e.isShortcutDown() && !e.isShiftDown()) {
             if (viewModel.executable(EditorAction.REDO_ALT).get()) {
-                viewModel.redo();
+                viewModel.history().redo();
             }
             e.consume();
         }

@@ -59,11 +59,11 @@ final class UnsavedWork {
         Path target = doc.projectPath();
         if (target == null) {
             Optional<Path> chosen = dialogs.chooseSaveFile("Save project", lastDirectory.get(),
-                    EditorViewModel.baseName(doc) + ProjectFile.EXTENSION, PROJECT_FILTERS);
+                    EditorPaths.baseName(doc) + ProjectFile.EXTENSION, PROJECT_FILTERS);
             if (chosen.isEmpty()) {
                 return false;
             }
-            target = EditorViewModel.withExtension(chosen.get(), ProjectFile.EXTENSION);
+            target = EditorPaths.withExtension(chosen.get(), ProjectFile.EXTENSION);
         }
         try {
             writeGuard.apply(doc).check(target);
@@ -73,7 +73,7 @@ final class UnsavedWork {
             remember.accept(target);
             return true;
         } catch (IOException | RuntimeException e) {
-            dialogs.showError("Cannot save project " + target.getFileName(), EditorViewModel.describe(e));
+            dialogs.showError("Cannot save project " + target.getFileName(), EditorPaths.describe(e));
             return false;
         }
     }
@@ -82,7 +82,7 @@ final class UnsavedWork {
     private boolean exportImage(Document doc) {
         Path initialDir = doc.sourcePath() != null ? doc.sourcePath().toAbsolutePath().getParent() : lastDirectory.get();
         Optional<Path> chosen = dialogs.chooseSaveFile("Export image", initialDir,
-                EditorViewModel.baseName(doc) + "-gatefill.png", EXPORT_FILTERS);
+                EditorPaths.baseName(doc) + "-gatefill.png", EXPORT_FILTERS);
         if (chosen.isEmpty()) {
             return false;
         }
@@ -109,7 +109,7 @@ final class UnsavedWork {
                     doc.metadata());
             return true;
         } catch (IOException | RuntimeException e) {
-            dialogs.showError("Cannot export " + target.getFileName(), EditorViewModel.describe(e));
+            dialogs.showError("Cannot export " + target.getFileName(), EditorPaths.describe(e));
             return false;
         }
     }

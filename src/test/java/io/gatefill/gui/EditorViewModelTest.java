@@ -35,15 +35,15 @@ class EditorViewModelTest {
 
     private Document openPhoto() throws Exception {
         Path photo = TestImages.photo(dir, "photo.png", 320, 240);
-        vm.open(photo);
+        vm.files().open(photo);
         assertThat(dialogs.errors).isEmpty();
         return vm.getDocument();
     }
 
     private void paint(double x0, double y0, double x1, double y1) {
-        vm.beginStroke(x0, y0);
-        vm.strokeTo(x1, y1);
-        vm.endStroke();
+        vm.tools().beginStroke(x0, y0);
+        vm.tools().strokeTo(x1, y1);
+        vm.tools().endStroke();
     }
 
     @Test
@@ -51,9 +51,9 @@ class EditorViewModelTest {
         Document doc = openPhoto();
         assertThat(doc.width()).isEqualTo(320);
         assertThat(vm.sizeTextProperty().get()).contains("320");
-        assertThat(vm.recentFiles()).hasSize(1);
+        assertThat(vm.recent().recentFiles()).hasSize(1);
         assertThat(store.load().recentFiles).containsExactly(dir.resolve("photo.png").toAbsolutePath().toString());
-        assertThat(vm.titleProperty().get()).contains("photo.png");
+        assertThat(vm.history().titleProperty().get()).contains("photo.png");
     }
 
     @Test
@@ -68,7 +68,7 @@ class EditorViewModelTest {
                 TestImages.hugeHeaderPng(dir), dir.resolve("missing.png"), TestImages.garbage(dir, "noise.gatefill"));
         dialogs.saveChoice = DialogService.SaveChoice.DISCARD; // even then, a failed open must not lose the work
         for (Path file : bad) {
-            vm.open(file);
+            vm.files().open(file);
         }
         assertThat(dialogs.errors).hasSize(bad.size());
         assertThat(dialogs.saveQuestions).as("a file that does not open never asks about the current work").isZero();
@@ -82,7 +82,7 @@ class EditorViewModelTest {
     @Test
     void pixelLimitRefusesBeforeDecoding() throws Exception {
         settings.maxPixels = 10_000;
-        vm.open(TestImages.photo(dir, "big.png", 200, 100));
+        vm.files().open(TestImages.photo(dir, "big.png", 200, 100));
         assertThat(vm.getDocument()).isNull();
         assertThat(dialogs.errors).hasSize(1);
     }
@@ -91,7 +91,7 @@ class EditorViewModelTest {
     void importingAMaskOfTheWrongSizeNamesBothSizes() throws Exception {
         Document doc = openPhoto();
         Path small = TestImages.photo(dir, "mask.png", 50, 40);
-        vm.importMask(small);
+        vm.files().importMask(small);
         assertThat(dialogs.errors).hasSize(1);
         assertThat(dialogs.errors.get(0)).contains("50").contains("320");
         assertThat(doc.history().size()).isZero();
@@ -103,12 +103,12 @@ class EditorViewModelTest {
         paint(20, 20, 200, 120);
         byte[] painted = io.gatefill.core.document.MaskOps.binarise(doc.mask()).data();
         Path maskFile = dir.resolve("m.png");
-        vm.exportMask(maskFile);
+        vm.files().exportMask(maskFile);
         vm.perform(EditorAction.CLEAR_MASK);
         assertThat(doc.mask().isEmpty()).isTrue();
-        vm.importMask(maskFile);
+        vm.files().importMask(maskFile);
         assertThat(doc.mask().data()).isEqualTo(painted);
-        vm.undo();
+        vm.history().undo();
         assertThat(doc.mask().isEmpty()).isTrue();
     }
 
@@ -124,36 +124,36 @@ class EditorViewModelTest {
         vm.perform(EditorAction.INVERT_MASK);
         vm.perform(EditorAction.CLEAR_MASK);
         vm.perform(EditorAction.REUSE_MASK);
-        assertThat(vm.historyItems()).containsExactly("Opened", "Mask brush", "Grow mask 5 px", "Shrink mask 5 px",
+        assertThat(vm.history().items()).containsExactly("Opened", "Mask brush", "Grow mask 5 px", "Shrink mask 5 px",
                 "Invert mask", "Clear mask", "Reuse previous mask");
-        vm.jumpTo(1);
+        vm.history().jumpTo(1);
         assertThat(doc.mask().count()).isEqualTo(dot);
-        assertThat(vm.historyPositionProperty().get()).isEqualTo(1);
-        assertThat(vm.canRedoProperty().get()).isTrue();
+        assertThat(vm.history().positionProperty().get()).isEqualTo(1);
+        assertThat(vm.history().canRedoProperty().get()).isTrue();
     }
 
     @Test
     void toolsKeepTheirOwnBrushSizeAndBracketsStep() throws Exception {
         openPhoto();
-        vm.toolProperty().set(ToolKind.MASK_BRUSH);
-        vm.brushSizeProperty().set(40);
+        vm.tools().toolProperty().set(ToolKind.MASK_BRUSH);
+        vm.tools().brushSizeProperty().set(40);
         vm.perform(EditorAction.BRUSH_LARGER);
-        assertThat(vm.brushSizeProperty().get()).as("x1.25").isEqualTo(50);
+        assertThat(vm.tools().brushSizeProperty().get()).as("x1.25").isEqualTo(50);
         vm.perform(EditorAction.TOOL_SKETCH_PEN);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(
+        assertThat(vm.tools().brushSizeProperty().get()).isEqualTo(
                 BrushSizing.initialSize(ToolKind.SKETCH_PEN, vm.getDocument().width(), vm.getDocument().height()));
         vm.perform(EditorAction.TOOL_MASK_BRUSH);
-        assertThat(vm.brushSizeProperty().get()).isEqualTo(50);
+        assertThat(vm.tools().brushSizeProperty().get()).isEqualTo(50);
     }
 
     @Test
     void exportNeverOverwritesTheOriginalWithoutConfirmation() throws Exception {
         Path photo = TestImages.photo(dir, "original.png", 120, 90);
         byte[] originalBytes = Files.readAllBytes(photo);
-        vm.open(photo);
+        vm.files().open(photo);
         paint(10, 10, 100, 80);
         dialogs.confirmAnswer = false;
-        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
+        vm.files().exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
         assertThat(dialogs.confirmations).hasSize(1);
         assertThat(Files.readAllBytes(photo)).isEqualTo(originalBytes);
 
@@ -164,7 +164,7 @@ class EditorViewModelTest {
         assertThat(Files.size(copy)).isPositive();
 
         dialogs.confirmAnswer = true;
-        vm.exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
+        vm.files().exportTo(photo, new io.gatefill.core.io.SaveOptions(io.gatefill.core.io.SaveOptions.Format.PNG, 0.9f, false));
         assertThat(Files.readAllBytes(photo)).isNotEqualTo(originalBytes);
         assertThat(dialogs.errors).isEmpty();
     }
@@ -176,8 +176,8 @@ class EditorViewModelTest {
         Path photo = dir.resolve("photo.png");
         byte[] original = Files.readAllBytes(photo);
 
-        vm.saveProjectTo(dir.resolve("config/../photo.png"), null);
-        vm.exportMask(Files.createSymbolicLink(dir.resolve("mask-link.png"), photo));
+        vm.files().saveProjectTo(dir.resolve("config/../photo.png"), null);
+        vm.files().exportMask(Files.createSymbolicLink(dir.resolve("mask-link.png"), photo));
 
         assertThat(dialogs.errors).hasSize(2).allSatisfy(e -> assertThat(e).contains("Refusing to write")
                 .contains("it is the photo you opened"));
@@ -191,22 +191,22 @@ class EditorViewModelTest {
         paint(30, 30, 200, 30);
         vm.perform(EditorAction.TOOL_SKETCH_PEN);
         paint(30, 100, 200, 100);
-        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.history().dirtyProperty().get()).isTrue();
         Path project = dir.resolve("work");
         dialogs.files.add(project);
         vm.perform(EditorAction.SAVE_PROJECT);
         Path saved = dir.resolve("work" + ProjectFile.EXTENSION);
         assertThat(saved).exists();
-        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.history().dirtyProperty().get()).isFalse();
         assertThat(doc.projectPath()).isEqualTo(saved);
 
-        vm.open(saved);
+        vm.files().open(saved);
         Document reopened = vm.getDocument();
         assertThat(reopened).isNotSameAs(doc);
         assertThat(reopened.mask().data()).isEqualTo(doc.mask().data());
         assertThat(reopened.sketch().data()).isEqualTo(doc.sketch().data());
         assertThat(reopened.sourcePath()).isEqualTo(doc.sourcePath());
-        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.history().dirtyProperty().get()).isFalse();
     }
 
     @Test
@@ -215,14 +215,14 @@ class EditorViewModelTest {
         paint(50, 50, 150, 50);
         Path next = TestImages.photo(dir, "next.png", 200, 100);
         dialogs.saveChoice = DialogService.SaveChoice.CANCEL;
-        vm.open(next);
+        vm.files().open(next);
         assertThat(dialogs.saveQuestions).isEqualTo(1);
         assertThat(vm.getDocument()).as("cancel keeps the work").isSameAs(doc);
 
         Path exported = dir.resolve("work.png");
         dialogs.saveChoice = DialogService.SaveChoice.EXPORT;
         dialogs.files.add(exported);
-        vm.open(next);
+        vm.files().open(next);
         assertThat(dialogs.errors).isEmpty();
         assertThat(exported).as("the edited image was exported before it was let go").isRegularFile();
         assertThat(javax.imageio.ImageIO.read(exported.toFile()).getWidth()).isEqualTo(doc.width());
@@ -232,19 +232,19 @@ class EditorViewModelTest {
     @Test
     void closingWithUnsavedWorkAsks() throws Exception {
         openPhoto();
-        assertThat(vm.confirmClose()).isTrue();
+        assertThat(vm.files().confirmClose()).isTrue();
         assertThat(dialogs.saveQuestions).isZero();
         paint(10, 10, 20, 20);
         dialogs.saveChoice = DialogService.SaveChoice.CANCEL;
-        assertThat(vm.confirmClose()).isFalse();
+        assertThat(vm.files().confirmClose()).isFalse();
         dialogs.saveChoice = DialogService.SaveChoice.SAVE;
         dialogs.files.add(dir.resolve("closing.gatefill"));
-        assertThat(vm.confirmClose()).isTrue();
+        assertThat(vm.files().confirmClose()).isTrue();
         assertThat(dir.resolve("closing.gatefill")).exists();
-        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.history().dirtyProperty().get()).isFalse();
         paint(30, 30, 40, 40);
         dialogs.saveChoice = DialogService.SaveChoice.DISCARD;
-        assertThat(vm.confirmClose()).isTrue();
+        assertThat(vm.files().confirmClose()).isTrue();
         assertThat(dialogs.saveQuestions).isEqualTo(3);
     }
 
@@ -259,11 +259,11 @@ class EditorViewModelTest {
             EditorViewModel fresh = new EditorViewModel(new Settings(), null, new CurrentThreadTaskExecutor(),
                     dialogs, recovery);
             dialogs.recoveryChoice = DialogService.RecoveryChoice.RESTORE;
-            fresh.offerRecovery();
+            fresh.recovery().offerRecovery();
             Document restored = fresh.getDocument();
             assertThat(restored).isNotNull();
             assertThat(restored.mask().data()).isEqualTo(crashed.mask().data());
-            assertThat(fresh.dirtyProperty().get()).as("restored work is not saved anywhere yet").isTrue();
+            assertThat(fresh.history().dirtyProperty().get()).as("restored work is not saved anywhere yet").isTrue();
             assertThat(recovery.orphans()).isEmpty();
         }
     }
@@ -281,19 +281,19 @@ class EditorViewModelTest {
             EditorViewModel fresh = new EditorViewModel(new Settings(), null, new CurrentThreadTaskExecutor(),
                     dialogs, recovery);
             dialogs.recoveryChoice = DialogService.RecoveryChoice.RESTORE;
-            fresh.offerRecovery();
+            fresh.recovery().offerRecovery();
             assertThat(dialogs.recoveryProject).as("the question names the project").isEqualTo("holiday.gatefill");
             assertThat(fresh.getDocument().projectPath()).isEqualTo(project.toAbsolutePath());
-            assertThat(fresh.titleProperty().get()).isEqualTo("• holiday.gatefill — Gatefill");
+            assertThat(fresh.history().titleProperty().get()).isEqualTo("• holiday.gatefill — Gatefill");
             assertThat(fresh.statusMessageProperty().get()).contains("holiday.gatefill", "Undo starts here")
                     .doesNotContain("session-");
             assertThat(recoveryDir.resolve("session-2-999998.gatefill.note")).as("note removed with its file").doesNotExist();
 
             int asked = dialogs.saveQuestions;
-            fresh.saveProject(); // Ctrl+S: back into the project, no path asked
+            fresh.files().saveProject(); // Ctrl+S: back into the project, no path asked
             assertThat(dialogs.files).isEmpty();
             assertThat(project).isRegularFile();
-            assertThat(fresh.dirtyProperty().get()).isFalse();
+            assertThat(fresh.history().dirtyProperty().get()).isFalse();
             assertThat(dialogs.saveQuestions).isEqualTo(asked);
         }
     }

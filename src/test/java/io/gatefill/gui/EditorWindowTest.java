@@ -48,24 +48,21 @@ class EditorWindowTest {
     }
 
     private Document open(FxRobot robot, Path file) throws Exception {
-        robot.interact(() -> app.viewModel().open(file));
+        robot.interact(() -> app.viewModel().files().open(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null
                 && file.equals(app.viewModel().getDocument().sourcePath()));
         WaitForAsyncUtils.waitForFxEvents();
         return app.viewModel().getDocument();
     }
 
-    /** Where image point (x, y) is on the screen now. */
     private Point2D screenOf(double x, double y) {
-        CanvasView canvas = app.view().canvas();
-        Viewport v = canvas.viewport();
-        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
+        return EditorWindows.screenOf(app, x, y);
     }
 
     @Test
     void paintsWithTheRobotAndUndoesAndRedoesByKeyboard(FxRobot robot) throws Exception {
         Document doc = open(robot, TestImages.photo(Files.createTempDirectory("photos"), "photo.png", 400, 300));
-        robot.interact(() -> app.viewModel().brushSizeProperty().set(20));
+        robot.interact(() -> app.viewModel().tools().brushSizeProperty().set(20));
 
         robot.drag(screenOf(100, 150), MouseButton.PRIMARY).moveTo(screenOf(200, 150)).moveTo(screenOf(300, 150))
                 .release(MouseButton.PRIMARY);
@@ -73,10 +70,10 @@ class EditorWindowTest {
         assertThat(doc.mask().get(200, 150)).isEqualTo(255);
         assertThat(doc.mask().get(300, 150)).isEqualTo(255);
         assertThat(doc.mask().get(200, 100)).isZero();
-        assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush");
+        assertThat(app.viewModel().history().items()).containsExactly("Opened", "Mask brush");
 
         robot.interact(() -> app.view().canvas().requestFocus());
-        robot.interact(() -> app.viewModel().statusMessageProperty().set("Filled 1 region in 3.3 s"));
+        robot.interact(() -> app.fill().status().say("Filled 1 region in 3.3 s"));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc.mask().isEmpty()).isTrue();
@@ -92,14 +89,14 @@ class EditorWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc.mask().get(200, 150)).isEqualTo(255);
-        assertThat(app.viewModel().dirtyProperty().get()).isTrue();
+        assertThat(app.viewModel().history().dirtyProperty().get()).isTrue();
         assertThat(robot.lookup("#history-list").queryListView().getItems()).contains("Mask brush");
 
         // Click "Opened" in the history list: jumps back before the stroke.
         robot.clickOn("Opened");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(doc.mask().isEmpty()).isTrue();
-        assertThat(app.viewModel().canRedoProperty().get()).isTrue();
+        assertThat(app.viewModel().history().canRedoProperty().get()).isTrue();
     }
 
     @Test
@@ -107,18 +104,18 @@ class EditorWindowTest {
         open(robot, TestImages.photo(Files.createTempDirectory("photos"), "keys.png", 200, 150));
         robot.interact(() -> app.view().canvas().requestFocus());
         robot.type(KeyCode.E);
-        assertThat(app.viewModel().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.MASK_ERASER);
+        assertThat(app.viewModel().tools().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.MASK_ERASER);
         robot.type(KeyCode.P);
-        assertThat(app.viewModel().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.SKETCH_PEN);
+        assertThat(app.viewModel().tools().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.SKETCH_PEN);
         robot.type(KeyCode.B);
-        assertThat(app.viewModel().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.MASK_BRUSH);
-        int size = app.viewModel().brushSizeProperty().get();
+        assertThat(app.viewModel().tools().toolProperty().get()).isEqualTo(io.gatefill.core.tools.ToolKind.MASK_BRUSH);
+        int size = app.viewModel().tools().brushSizeProperty().get();
         robot.type(KeyCode.CLOSE_BRACKET);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.viewModel().brushSizeProperty().get()).isGreaterThan(size);
+        assertThat(app.viewModel().tools().brushSizeProperty().get()).isGreaterThan(size);
         robot.type(KeyCode.OPEN_BRACKET);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.viewModel().brushSizeProperty().get()).isEqualTo(size);
+        assertThat(app.viewModel().tools().brushSizeProperty().get()).isEqualTo(size);
         robot.press(KeyCode.BACK_SLASH);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().showOriginalProperty().get()).as("held: compare with the original").isTrue();
@@ -135,7 +132,7 @@ class EditorWindowTest {
     @Test
     void paintingStaysAlignedAfterZoomingToTheCursorAndPanning(FxRobot robot) throws Exception {
         Document doc = open(robot, TestImages.photo(Files.createTempDirectory("photos"), "wide.png", 800, 500));
-        robot.interact(() -> app.viewModel().brushSizeProperty().set(3));
+        robot.interact(() -> app.viewModel().tools().brushSizeProperty().set(3));
         CanvasView canvas = app.view().canvas();
         double zoomBefore = canvas.viewport().zoom();
 
@@ -186,7 +183,7 @@ class EditorWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null
                 && first.equals(app.viewModel().getDocument().sourcePath()));
         assertThat(app.viewModel().getDocument().width()).isEqualTo(120);
-        assertThat(app.viewModel().recentFiles().get(0)).isEqualTo(first.toAbsolutePath().toString());
+        assertThat(app.viewModel().recent().recentFiles().get(0)).isEqualTo(first.toAbsolutePath().toString());
     }
 
     @Test
@@ -199,7 +196,7 @@ class EditorWindowTest {
         assertThat(painted).isPositive();
 
         Path bad = TestImages.garbage(folder, "broken.jpg");
-        javafx.application.Platform.runLater(() -> app.viewModel().open(bad));
+        javafx.application.Platform.runLater(() -> app.viewModel().files().open(bad));
         // The file is read first: a bad one shows why at once and never asks about (or touches) the unsaved work.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
@@ -217,7 +214,7 @@ class EditorWindowTest {
 
         // A good file: read, then the question, which also offers to export the edited image.
         Path good = TestImages.photo(folder, "next.png", 160, 120);
-        javafx.application.Platform.runLater(() -> app.viewModel().open(good));
+        javafx.application.Platform.runLater(() -> app.viewModel().files().open(good));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#save-changes-dialog").tryQuery().isPresent());
         DialogPane ask = robot.lookup("#save-changes-dialog").queryAs(DialogPane.class);

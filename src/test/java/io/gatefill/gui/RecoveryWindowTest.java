@@ -70,7 +70,7 @@ class RecoveryWindowTest {
         robot.clickOn(restore);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.viewModel().titleProperty().get()).isEqualTo("• beach-edit.gatefill — Gatefill");
+        assertThat(app.viewModel().history().titleProperty().get()).isEqualTo("• beach-edit.gatefill — Gatefill");
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("Undo starts here");
     }
 }

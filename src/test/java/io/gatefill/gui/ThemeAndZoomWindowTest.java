@@ -75,7 +75,7 @@ class ThemeAndZoomWindowTest {
     @Test
     void actualPixelsIsOnePhotoPixelPerDevicePixel(FxRobot robot) throws Exception {
         Path photo = TestImages.photo(Files.createTempDirectory(dir, "photos"), "zoom.png", 1600, 1200);
-        robot.interact(() -> app.viewModel().open(photo));
+        robot.interact(() -> app.viewModel().files().open(photo));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
         robot.interact(() -> app.view().perform(EditorAction.ZOOM_100));
         WaitForAsyncUtils.waitForFxEvents();
@@ -87,7 +87,7 @@ class ThemeAndZoomWindowTest {
     @Test
     void aFittedPhotoRefitsWhenTheWindowResizesUntilTheUserZooms(FxRobot robot) throws Exception {
         Path photo = TestImages.photo(Files.createTempDirectory(dir, "photos"), "refit.png", 1600, 1200);
-        robot.interact(() -> app.viewModel().open(photo));
+        robot.interact(() -> app.viewModel().files().open(photo));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
         WaitForAsyncUtils.waitForFxEvents();
         CanvasView canvas = app.view().canvas();

@@ -45,21 +45,21 @@ public final class FillScreenshotHarness extends GatefillApp {
         stage.setY(0);
         EditorViewModel vm = viewModel();
         FillViewModel fill = fill();
-        vm.open(photo);
+        vm.files().open(photo);
         new Thread(() -> {
             try {
                 ScreenshotHarness.awaitDocument(vm);
                 Platform.runLater(() -> {
                     ScreenshotHarness.paintLampPost(vm);
                     // With the view on, the preview of the current mask runs first; the fill then brings its own maps.
-                    fill.showGatesProperty().set(gates);
+                    fill.gates().showProperty().set(gates);
                 });
                 Thread.sleep(300);
-                while (fill.runningProperty().get() || (gates && fill.gateWindowsProperty().get().isEmpty())) {
+                while (fill.runningProperty().get() || (gates && fill.gates().windowsProperty().get().isEmpty())) {
                     Thread.sleep(200);
                 }
                 Platform.runLater(() -> {
-                    fill.gateLayerProperty().set(gates ? 4 : 0);
+                    fill.gates().layerProperty().set(gates ? 4 : 0);
                     fill.fill();
                 });
                 Thread.sleep(500);

@@ -51,7 +51,7 @@ public final class ScreenshotHarness extends GatefillApp {
         stage.setX(0);
         stage.setY(0);
         EditorViewModel vm = viewModel();
-        vm.open(photo);
+        vm.files().open(photo);
         new Thread(() -> {
             try {
                 awaitDocument(vm);
@@ -78,22 +78,22 @@ public final class ScreenshotHarness extends GatefillApp {
 
     /** The screenshots' edit (call on the FX thread): a mask over the lamp post, a sketch line through it. */
     static void paintLampPost(EditorViewModel vm) {
-        vm.brushSizeProperty().set(90);
+        vm.tools().brushSizeProperty().set(90);
         stroke(vm, 2050, 700, 2050, 1750);
         stroke(vm, 2000, 640, 2150, 640);
-        vm.toolProperty().set(ToolKind.SKETCH_PEN);
-        vm.brushSizeProperty().set(10);
+        vm.tools().toolProperty().set(ToolKind.SKETCH_PEN);
+        vm.tools().brushSizeProperty().set(10);
         stroke(vm, 1700, 1480, 2400, 1380);
-        vm.toolProperty().set(ToolKind.MASK_BRUSH);
-        vm.brushSizeProperty().set(90);
+        vm.tools().toolProperty().set(ToolKind.MASK_BRUSH);
+        vm.tools().brushSizeProperty().set(90);
     }
 
     private static void stroke(EditorViewModel vm, double x0, double y0, double x1, double y1) {
-        vm.beginStroke(x0, y0);
+        vm.tools().beginStroke(x0, y0);
         for (int i = 1; i <= 20; i++) {
-            vm.strokeTo(x0 + (x1 - x0) * i / 20, y0 + (y1 - y0) * i / 20);
+            vm.tools().strokeTo(x0 + (x1 - x0) * i / 20, y0 + (y1 - y0) * i / 20);
         }
-        vm.endStroke();
+        vm.tools().endStroke();
     }
 
     /** A synthetic harbour scene: sky, sun, sea, hills, and a lamp post that is the object to remove. */

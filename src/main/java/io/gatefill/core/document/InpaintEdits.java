@@ -1,6 +1,7 @@
 package io.gatefill.core.document;
 
 import io.gatefill.core.history.CompositeEdit;
+import io.gatefill.core.history.EditKind;
 import io.gatefill.core.history.Edit;
 import io.gatefill.core.raster.Rect;
 import java.awt.image.BufferedImage;
@@ -30,6 +31,6 @@ public final class InpaintEdits {
         parts.add(ImageRegionEdit.of(document, region, patch, description));
         (wholeSketch ? MaskEdits.clearSketch(document) : MaskEdits.clearSketchInHole(document)).ifPresent(parts::add);
         MaskEdits.clearMask(document).ifPresent(parts::add);
-        return new CompositeEdit(description, parts);
+        return new CompositeEdit(description, EditKind.FILL, parts);
     }
 }

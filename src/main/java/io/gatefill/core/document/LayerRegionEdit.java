@@ -1,5 +1,6 @@
 package io.gatefill.core.document;
 
+import io.gatefill.core.history.EditKind;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
 import java.util.function.Consumer;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
  */
 public final class LayerRegionEdit extends SwapRegionEdit {
     private final Layer layer;
+    private final EditKind kind;
     private Consumer<GrayRaster> operation;
     /** The rectangle's pixels of the state not currently shown: "before" after execute/redo, "after" after undo. */
     private byte[] stored;
@@ -24,6 +26,8 @@ public final class LayerRegionEdit extends SwapRegionEdit {
         this.layer = layer;
         this.operation = operation;
         this.stored = stored;
+        // Only a live stroke is pushed already applied; every other layer edit runs an operation.
+        this.kind = operation == null ? EditKind.STROKE : EditKind.OTHER;
     }
 
     /**
@@ -36,8 +40,8 @@ public final class LayerRegionEdit extends SwapRegionEdit {
     }
 
     /**
-     * An edit for a change already made to the layer (a live brush stroke); {@code before} holds the
-     * region's earlier pixels, row-major, region.width() per row.
+     * An edit for a change already made to the layer (a live brush stroke, so its kind is
+     * {@link EditKind#STROKE}); {@code before} holds the region's earlier pixels, row-major, region.width() per row.
      */
     public static LayerRegionEdit alreadyApplied(Document document, Layer layer, Rect region, byte[] before,
                                                  String description) {
@@ -45,6 +49,11 @@ public final class LayerRegionEdit extends SwapRegionEdit {
             throw new IllegalArgumentException("before pixels do not match the region");
         }
         return new LayerRegionEdit(document, layer, region, description, null, before);
+    }
+
+    @Override
+    public EditKind kind() {
+        return kind;
     }
 
     public Layer layer() {

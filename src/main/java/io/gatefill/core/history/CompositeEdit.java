@@ -6,13 +6,24 @@ import java.util.List;
 public final class CompositeEdit implements Edit {
     private final String description;
     private final List<Edit> parts;
+    private final EditKind kind;
 
     public CompositeEdit(String description, List<? extends Edit> parts) {
+        this(description, EditKind.OTHER, parts);
+    }
+
+    public CompositeEdit(String description, EditKind kind, List<? extends Edit> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("a composite edit needs at least one part");
         }
         this.description = description;
         this.parts = List.copyOf(parts);
+        this.kind = kind;
+    }
+
+    @Override
+    public EditKind kind() {
+        return kind;
     }
 
     public List<Edit> parts() {

@@ -20,6 +20,11 @@ public interface Edit {
     /** A short, user-facing name for menus and the history list, e.g. "Mask brush". */
     String description();
 
+    /** What sort of change this is; observers such as "fill after each stroke" react to it. */
+    default EditKind kind() {
+        return EditKind.OTHER;
+    }
+
     /** Memory this edit holds for undo/redo, so the history can be bounded by bytes, not only count. */
     long bytes();
 }

@@ -53,7 +53,7 @@ public final class History {
         this.byteBudget = byteBudget;
         this.maxEdits = maxEdits;
         if (evictOldest()) {
-            changed();
+            changed(HistoryEvent.OTHER);
         }
     }
 
@@ -75,7 +75,7 @@ public final class History {
         } finally {
             busy = false;
         }
-        changed();
+        changed(new HistoryEvent(HistoryEvent.Type.PUSHED, edit));
     }
 
     public boolean canUndo() {
@@ -91,13 +91,14 @@ public final class History {
             throw new IllegalStateException("nothing to undo");
         }
         enter("undo");
+        Edit edit = edits.get(position - 1);
         try {
-            edits.get(position - 1).undo();
+            edit.undo();
             position--;
         } finally {
             busy = false;
         }
-        changed();
+        changed(new HistoryEvent(HistoryEvent.Type.UNDONE, edit));
     }
 
     public void redo() {
@@ -105,13 +106,14 @@ public final class History {
             throw new IllegalStateException("nothing to redo");
         }
         enter("redo");
+        Edit edit = edits.get(position);
         try {
-            edits.get(position).redo();
+            edit.redo();
             position++;
         } finally {
             busy = false;
         }
-        changed();
+        changed(new HistoryEvent(HistoryEvent.Type.REDONE, edit));
     }
 
     /** Undoes or redoes until {@code position} edits are applied (the history list's "click to jump"). */
@@ -130,13 +132,13 @@ public final class History {
     /** Records that the document as it is now has been saved. */
     public void markSaved() {
         savedPosition = position;
-        changed();
+        changed(HistoryEvent.OTHER);
     }
 
     /** Forgets the saved point, e.g. for a document restored from recovery that was never saved by the user. */
     public void markUnsaved() {
         savedPosition = NO_SAVED_POINT;
-        changed();
+        changed(HistoryEvent.OTHER);
     }
 
     public boolean isDirty() {
@@ -199,7 +201,7 @@ public final class History {
         position = 0;
         savedPosition = wasDirty ? NO_SAVED_POINT : 0;
         busy = false;
-        changed();
+        changed(HistoryEvent.OTHER);
     }
 
     public void addListener(HistoryListener listener) {
@@ -231,10 +233,10 @@ public final class History {
         return any;
     }
 
-    private void changed() {
+    private void changed(HistoryEvent event) {
         revision++;
         for (HistoryListener listener : listeners) {
-            listener.historyChanged(this);
+            listener.historyChanged(this, event);
         }
     }
 }

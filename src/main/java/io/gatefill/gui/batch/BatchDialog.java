@@ -2,6 +2,7 @@ package io.gatefill.gui.batch;
 
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.Strategy;
+import io.gatefill.gui.fill.EngineChoice;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,8 @@ public final class BatchDialog {
         options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         form.add(new Label("Output"), 0, row);
         form.add(options, 1, row++, 2, 1);
+        form.add(new Label("Engine"), 0, row);
+        form.add(EngineChoice.segmented(viewModel.engineProperty(), "batch-engine", viewModel.runningProperty()), 1, row++);
 
         ComboBox<BatchViewModel.ExistingOutputs> existing = new ComboBox<>();
         existing.getItems().setAll(BatchViewModel.ExistingOutputs.values());

@@ -101,6 +101,7 @@ public final class BatchViewModel {
     private final ObjectProperty<SaveOptions.Format> format = new SimpleObjectProperty<>(SaveOptions.Format.PNG);
     private final IntegerProperty quality = new SimpleIntegerProperty(92);
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(Strategy.CROP);
+    private final ObjectProperty<FillEngine> engine = new SimpleObjectProperty<>(FillEngine.DEFAULT);
     private final ObjectProperty<ExistingOutputs> existing = new SimpleObjectProperty<>(ExistingOutputs.KEEP);
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -157,6 +158,11 @@ public final class BatchViewModel {
 
     public ObjectProperty<Strategy> strategyProperty() {
         return strategy;
+    }
+
+    /** The engine every file is filled with (hybrid, patch or model), as the editor's Fill offers. */
+    public ObjectProperty<FillEngine> engineProperty() {
+        return engine;
     }
 
     public ObjectProperty<ExistingOutputs> existingProperty() {
@@ -282,7 +288,7 @@ public final class BatchViewModel {
         return new BatchSettings(Path.of(images.get().trim()), Path.of(masks.get().trim()), sketchesDir,
                 Path.of(out.get().trim()),
                 new SaveOptions(format.get(), quality.get() / 100f, mode == ExistingOutputs.OVERWRITE),
-                strategy.get(), mode == ExistingOutputs.RESUME, 1, 1, MAX_PIXELS, FillEngine.DEFAULT, 0L);
+                strategy.get(), mode == ExistingOutputs.RESUME, 1, 1, MAX_PIXELS, engine.get(), 0L);
     }
 
     /** Starts a run in the background if the settings are usable; returns false (and changes nothing) otherwise. */

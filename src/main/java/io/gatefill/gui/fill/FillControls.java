@@ -1,10 +1,10 @@
 package io.gatefill.gui.fill;
 
 import io.gatefill.core.pipeline.FillEngine;
+import io.gatefill.gui.EditorAction;
 import io.gatefill.gui.EditorViewModel;
 import io.gatefill.gui.MainView;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,27 +13,23 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
-import org.controlsfx.control.SegmentedButton;
 
 /**
- * Adds the Fill feature to the editor window from outside (so the editor's own view stays
- * untouched): a Fill menu, a toolbar under the menu bar with Fill, Cancel, progress, the "fill after
- * each stroke" switch and the gate-map view with its layer selector, and the gate overlay stacked
- * on the canvas.
+ * The Fill feature's controls in the places the editor window offers: Fill, Fill Again and Cancel are
+ * the shell's {@link EditorAction}s (menu, shortcut, enabled state); this adds the engine choice and the
+ * switches to the Fill menu, the Fill buttons, progress and gate-map controls to the toolbar, the gate
+ * overlay over the canvas, and Fill's status messages and engine field to the status bar.
  */
 public final class FillControls {
     private FillControls() {
@@ -41,38 +37,20 @@ public final class FillControls {
 
     /** Installs everything into {@code view}; call once, after the view is built. */
     public static void install(MainView view, EditorViewModel editor, FillViewModel fill) {
-        MenuBar menuBar = (MenuBar) view.getTop();
-        menuBar.getMenus().add(menuBar.getMenus().size() - 1, menu(fill));
-        VBox top = new VBox(menuBar, toolbar(fill));
-        view.setTop(top);
-
-        GateOverlay overlay = new GateOverlay(fill, view.canvas(), editor.showOriginalProperty());
-        StackPane stack = new StackPane(view.canvas(), overlay);
-        stack.setMinSize(100, 100);
-        view.setCenter(stack);
-        // Added after the canvas's own handler, so the stroke is already in the history when this runs.
-        view.canvas().addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY) {
-                fill.strokeFinished();
-            }
-        });
+        addMenuItems(view.menu("Fill"), fill);
+        view.toolbar().getChildren().add(toolbar(view, editor, fill));
+        view.addCanvasOverlay(new GateOverlay(fill.gates(), view.canvas(), editor.showOriginalProperty()));
+        view.addStatusSource(fill.status());
+        view.addStatusSource(fill.gates().status());
+        view.addStatusField("status-engine", fill.model().textProperty());
     }
 
-    private static Menu menu(FillViewModel fill) {
-        MenuItem run = new MenuItem("Fill");
-        run.setId("menu-fill");
-        run.setAccelerator(KeyCombination.valueOf("Shortcut+Enter"));
-        run.disableProperty().bind(fill.canFillProperty().not());
-        run.setOnAction(e -> fill.fill());
-        MenuItem again = new MenuItem("Fill Again (another variation)");
-        again.setId("menu-fill-again");
-        again.setAccelerator(KeyCombination.valueOf("Shortcut+Shift+Enter"));
-        again.disableProperty().bind(fill.canFillAgainProperty().not());
-        again.setOnAction(e -> fill.fillAgain());
+    private static void addMenuItems(Menu menu, FillViewModel fill) {
+        GateMapViewModel gateView = fill.gates();
         Menu engines = new Menu("Engine");
         ToggleGroup group = new ToggleGroup();
         for (FillEngine engine : FillEngine.values()) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(label(engine));
+            RadioMenuItem item = new RadioMenuItem(EngineChoice.label(engine));
             item.setId("menu-engine-" + engine.id());
             item.setToggleGroup(group);
             item.setSelected(fill.engineProperty().get() == engine);
@@ -80,74 +58,29 @@ public final class FillControls {
             fill.engineProperty().addListener((obs, old, now) -> item.setSelected(now == engine));
             engines.getItems().add(item);
         }
-        MenuItem cancel = new MenuItem("Cancel Fill");
-        cancel.setId("menu-fill-cancel");
-        cancel.setAccelerator(KeyCombination.valueOf("Esc"));
-        cancel.disableProperty().bind(fill.runningProperty().not());
-        cancel.setOnAction(e -> fill.cancel());
         CheckMenuItem wholeSketch = new CheckMenuItem("Clear Whole Sketch With Fill");
         wholeSketch.setId("menu-fill-whole-sketch");
         wholeSketch.selectedProperty().bindBidirectional(fill.clearWholeSketchProperty());
         CheckMenuItem auto = new CheckMenuItem("Fill After Each Stroke");
         auto.selectedProperty().bindBidirectional(fill.fillAfterStrokeProperty());
         CheckMenuItem gates = new CheckMenuItem("Show Gate Maps");
+        gates.setId("menu-fill-gates");
         gates.setAccelerator(KeyCombination.valueOf("Shift+G"));
-        gates.selectedProperty().bindBidirectional(fill.showGatesProperty());
+        gates.selectedProperty().bindBidirectional(gateView.showProperty());
+        gates.disableProperty().bind(gateView.availableProperty().not());
         MenuItem refresh = new MenuItem("Gate Maps for Current Mask");
         refresh.disableProperty().bind(fill.canFillProperty().not());
         refresh.setOnAction(e -> {
-            fill.showGatesProperty().set(true);
+            gateView.showProperty().set(true);
             fill.computeGates();
         });
         MenuItem compare = new MenuItem("Hold \\ to compare with the photo before filling");
         compare.setDisable(true);
-        return new Menu("Fill", null, run, again, cancel, engines, new javafx.scene.control.SeparatorMenuItem(),
-                wholeSketch, auto, gates, refresh, compare);
+        menu.getItems().addAll(engines, new SeparatorMenuItem(), wholeSketch, auto, gates, refresh, compare);
     }
 
-    static String label(FillEngine engine) {
-        return switch (engine) {
-            case HYBRID -> "Hybrid";
-            case PATCH -> "Patch";
-            case MODEL -> "Model";
-        };
-    }
-
-    private static String explanation(FillEngine engine) {
-        return switch (engine) {
-            case HYBRID -> "The model places lines and colours; texture is copied from the photo at full resolution";
-            case PATCH -> "Texture copied from the photo alone; needs no model";
-            case MODEL -> "The model's own prediction (smooth)";
-        };
-    }
-
-    /** Hybrid / Patch / Model, one pressed, kept in step with the view model both ways. */
-    private static Node engineChoice(FillViewModel fill) {
-        SegmentedButton choice = new SegmentedButton();
-        choice.setId("fill-engine");
-        for (FillEngine engine : FillEngine.values()) {
-            ToggleButton button = new ToggleButton(label(engine));
-            button.setId("fill-engine-" + engine.id());
-            button.setUserData(engine);
-            button.setFocusTraversable(false);
-            button.setTooltip(new Tooltip(explanation(engine)));
-            button.setSelected(fill.engineProperty().get() == engine);
-            choice.getButtons().add(button);
-        }
-        choice.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true); // one engine is always chosen
-            } else {
-                fill.engineProperty().set((FillEngine) now.getUserData());
-            }
-        });
-        fill.engineProperty().addListener((obs, old, now) -> choice.getButtons().forEach(
-                b -> b.setSelected(b.getUserData() == now)));
-        choice.disableProperty().bind(fill.runningProperty());
-        return choice;
-    }
-
-    private static Node toolbar(FillViewModel fill) {
+    private static Node toolbar(MainView view, EditorViewModel editor, FillViewModel fill) {
+        GateMapViewModel gateView = fill.gates();
         Button run = new Button("Fill");
         run.setId("fill-button");
         run.setDefaultButton(false);
@@ -158,15 +91,13 @@ public final class FillControls {
                 .then("Remove what the red mask covers (Ctrl+Enter)")
                 .otherwise("Paint over what to remove with the mask brush (B) first"));
         run.setTooltip(hint);
-        run.disableProperty().bind(fill.canFillProperty().not());
-        run.setOnAction(e -> fill.fill());
+        action(run, view, editor, EditorAction.FILL);
 
         Button again = new Button("Again");
         again.setId("fill-again");
         again.setFocusTraversable(false);
         again.setTooltip(new Tooltip("Replace the last fill by another variation (Ctrl+Shift+Enter)"));
-        again.disableProperty().bind(fill.canFillAgainProperty().not());
-        again.setOnAction(e -> fill.fillAgain());
+        action(again, view, editor, EditorAction.FILL_AGAIN);
 
         Button cancel = new Button("Cancel");
         cancel.setId("fill-cancel");
@@ -174,7 +105,7 @@ public final class FillControls {
         cancel.setTooltip(new Tooltip("Stop filling (Esc); the photo stays as it was"));
         cancel.visibleProperty().bind(fill.runningProperty());
         cancel.managedProperty().bind(fill.runningProperty());
-        cancel.setOnAction(e -> fill.cancel());
+        cancel.setOnAction(e -> view.perform(EditorAction.FILL_CANCEL));
 
         ProgressBar bar = new ProgressBar();
         bar.setId("fill-progress");
@@ -195,33 +126,39 @@ public final class FillControls {
         gates.setId("fill-gates");
         gates.setFocusTraversable(false);
         gates.setTooltip(new Tooltip("Show what the network treats as valid, hole and sketch (Shift+G)"));
-        gates.selectedProperty().bindBidirectional(fill.showGatesProperty());
-        ComboBox<String> layer = new ComboBox<>(fill.gateLayers());
+        gates.selectedProperty().bindBidirectional(gateView.showProperty());
+        gates.disableProperty().bind(gateView.availableProperty().not());
+        ComboBox<String> layer = new ComboBox<>(gateView.layers());
         layer.setId("gate-layer");
         layer.setFocusTraversable(false);
         layer.setPromptText("layer");
-        layer.disableProperty().bind(fill.showGatesProperty().not().or(Bindings.isEmpty(fill.gateLayers())));
+        layer.disableProperty().bind(gateView.showProperty().not().or(Bindings.isEmpty(gateView.layers())));
         layer.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0) {
-                fill.gateLayerProperty().set(now.intValue());
+                gateView.layerProperty().set(now.intValue());
             }
         });
-        fill.gateLayerProperty().addListener((obs, old, now) -> {
-            if (now.intValue() < fill.gateLayers().size()) {
+        gateView.layerProperty().addListener((obs, old, now) -> {
+            if (now.intValue() < gateView.layers().size()) {
                 layer.getSelectionModel().select(now.intValue());
             }
         });
-        fill.gateLayers().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (!fill.gateLayers().isEmpty() && layer.getSelectionModel().getSelectedIndex() < 0) {
-                layer.getSelectionModel().select(Math.min(fill.gateLayerProperty().get(), fill.gateLayers().size() - 1));
+        gateView.layers().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!gateView.layers().isEmpty() && layer.getSelectionModel().getSelectedIndex() < 0) {
+                layer.getSelectionModel().select(Math.min(gateView.layerProperty().get(), gateView.layers().size() - 1));
             }
         });
 
-        HBox box = new HBox(8, run, again, engineChoice(fill), cancel, bar, text, sep(), auto, sep(), gates, layer);
+        HBox box = new HBox(8, run, again, EngineChoice.segmented(fill.engineProperty(), "fill-engine", fill.runningProperty()), cancel, bar, text, sep(), auto, sep(), gates, layer);
         box.setId("fill-toolbar");
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(4, 8, 4, 8));
         return box;
+    }
+
+    /** A toolbar button for one of the shell's actions: the same command and enabled state as its menu item. */
+    private static void action(Button button, MainView view, EditorViewModel editor, EditorAction action) {
+        button.disableProperty().bind(editor.executable(action).not());
+        button.setOnAction(e -> view.perform(action));
     }
 
     private static Node sep() {

@@ -212,7 +212,7 @@ class HistoryTest {
     void revisionGrowsOnEveryChangeAndListenersHearIt() {
         History history = new History();
         List<Long> heard = new ArrayList<>();
-        history.addListener(h -> heard.add(h.revision()));
+        history.addListener((h, event) -> heard.add(h.revision()));
         long start = history.revision();
         history.push(new LogEdit("a", 1, log));
         history.undo();
@@ -220,6 +220,24 @@ class HistoryTest {
         history.markSaved();
         assertThat(history.revision()).isEqualTo(start + 4);
         assertThat(heard).containsExactly(start + 1, start + 2, start + 3, start + 4);
+    }
+
+    @Test
+    void listenersHearWhichEditWasPushedUndoneOrRedone() {
+        History history = new History();
+        List<HistoryEvent> heard = new ArrayList<>();
+        history.addListener((h, event) -> heard.add(event));
+        LogEdit a = new LogEdit("a", 1, log);
+        history.push(a);
+        history.undo();
+        history.redo();
+        history.markSaved();
+        assertThat(heard).extracting(HistoryEvent::type).containsExactly(HistoryEvent.Type.PUSHED,
+                HistoryEvent.Type.UNDONE, HistoryEvent.Type.REDONE, HistoryEvent.Type.OTHER);
+        assertThat(heard).extracting(HistoryEvent::edit).containsExactly(a, a, a, null);
+        assertThat(heard.get(0).pushed(EditKind.OTHER)).isTrue();
+        assertThat(heard.get(0).pushed(EditKind.STROKE)).isFalse();
+        assertThat(heard.get(2).pushed(EditKind.OTHER)).as("a redo is not a push").isFalse();
     }
 
     @Test

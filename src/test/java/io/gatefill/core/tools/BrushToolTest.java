@@ -7,6 +7,8 @@ import io.gatefill.core.document.Document;
 import io.gatefill.core.document.DocumentFixtures;
 import io.gatefill.core.document.Layer;
 import io.gatefill.core.document.MaskOps;
+import io.gatefill.core.history.Edit;
+import io.gatefill.core.history.EditKind;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
 import java.util.ArrayList;
@@ -60,7 +62,8 @@ class BrushToolTest {
         tool.startStroke(doc, 10, 10);
         tool.continueTo(30, 10);
         tool.continueTo(30, 400);
-        tool.finishStroke();
+        assertThat(tool.finishStroke()).get().extracting(Edit::kind)
+                .isEqualTo(EditKind.STROKE);
         assertThat(rects).hasSize(3);
         assertThat(rects.get(1).width()).isLessThan(40);
         assertThat(rects.get(1).height()).isLessThan(20);

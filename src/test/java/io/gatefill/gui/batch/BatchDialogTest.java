@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import io.gatefill.core.pipeline.FillEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,11 @@ class BatchDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#batch-problems").queryAs(Labeled.class).getText()).isEmpty();
 
+        // The engine switch, as in the editor's Fill toolbar: its choice goes to the batch job.
+        assertThat(app.batch().viewModel().engineProperty().get()).isEqualTo(FillEngine.DEFAULT);
+        robot.clickOn("#batch-engine-patch");
+        assertThat(app.batch().viewModel().engineProperty().get()).isEqualTo(FillEngine.PATCH);
+
         robot.clickOn("#batch-start");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.batch().viewModel().resultProperty().get() != null
                 && !app.batch().viewModel().runningProperty().get());
@@ -101,7 +107,7 @@ class BatchDialogTest {
         @SuppressWarnings("unchecked")
         TableView<BatchReportRows.Row> report = robot.lookup("#batch-report").queryAs(TableView.class);
         assertThat(report.getItems()).contains(new BatchReportRows.Row("cancelled", "false"),
-                new BatchReportRows.Row("summary.done", "2"), new BatchReportRows.Row("summary.total", "4"),
+                new BatchReportRows.Row("summary.done", "2"), new BatchReportRows.Row("settings.engine", "patch"), new BatchReportRows.Row("summary.total", "4"),
                 new BatchReportRows.Row("files", "4 (listed in the table above)"));
         assertThat(report.getItems()).extracting(BatchReportRows.Row::value).noneMatch(v -> v.contains("{"));
 

@@ -17,6 +17,7 @@ import io.gatefill.engine.ModelSession;
 import io.gatefill.engine.ModelSessions;
 import io.gatefill.engine.djl.DjlEngines;
 import io.gatefill.engine.djl.DjlGateMapper;
+import io.gatefill.gui.EditorAction;
 import io.gatefill.gui.EditorViewModel;
 import io.gatefill.gui.task.CurrentThreadTaskExecutor;
 import io.gatefill.testing.Fixture;
@@ -49,7 +50,7 @@ class FillViewModelTest {
     void setUp() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("config"));
         editor = new EditorViewModel(store.load(), store, new CurrentThreadTaskExecutor(), dialogs, null);
-        editor.open(TestImages.photo(dir, "photo.png", 160, 120));
+        editor.files().open(TestImages.photo(dir, "photo.png", 160, 120));
         doc = editor.getDocument();
         assertThat(doc).isNotNull();
     }
@@ -96,11 +97,11 @@ class FillViewModelTest {
     }
 
     private void stroke(ToolKind tool, double x0, double y0, double x1, double y1, int size) {
-        editor.toolProperty().set(tool);
-        editor.brushSizeProperty().set(size);
-        editor.beginStroke(x0, y0);
-        editor.strokeTo(x1, y1);
-        editor.endStroke();
+        editor.tools().toolProperty().set(tool);
+        editor.tools().brushSizeProperty().set(size);
+        editor.tools().beginStroke(x0, y0);
+        editor.tools().strokeTo(x1, y1);
+        editor.tools().endStroke();
     }
 
     @Test
@@ -127,16 +128,16 @@ class FillViewModelTest {
             }
         }
         assertThat(changedInside).as("hole pixels replaced by the model").isGreaterThan(100);
-        assertThat(editor.engineStatusProperty().get()).contains("Model: " + ShippedModel.name()).contains("cpu");
+        assertThat(fill.model().textProperty().get()).contains("Model: " + ShippedModel.name()).contains("cpu");
         assertThat(fill.runningProperty().get()).isFalse();
 
-        editor.undo();
+        editor.history().undo();
         assertThat(doc.pixels()).isEqualTo(before);
         assertThat(doc.mask().data()).isEqualTo(maskBefore);
-        editor.redo();
+        editor.history().redo();
         assertThat(doc.pixels()).isEqualTo(after);
         assertThat(doc.mask().isEmpty()).isTrue();
-        editor.undo();
+        editor.history().undo();
         assertThat(doc.pixels()).isEqualTo(before);
         assertThat(doc.previousMask()).as("the cleared mask is kept for 'reuse previous mask'").isNotNull();
     }
@@ -154,8 +155,8 @@ class FillViewModelTest {
 
         assertThat(doc.history().size()).isEqualTo(steps + 1);
         assertThat(doc.sketch().isEmpty()).as("strokes outside the hole cleared too").isTrue();
-        assertThat(editor.statusMessageProperty().get()).doesNotContain("outside the hole kept");
-        editor.undo();
+        assertThat(fill.status().text()).doesNotContain("outside the hole kept");
+        editor.history().undo();
         assertThat(doc.sketch().data()).isEqualTo(sketchBefore);
     }
 
@@ -184,15 +185,15 @@ class FillViewModelTest {
             }
         }
         assertThat(clearedInHole).as("the guide line crossed the hole").isGreaterThan(80);
-        assertThat(editor.statusMessageProperty().get()).contains("sketch strokes outside the hole kept");
+        assertThat(fill.status().text()).contains("sketch strokes outside the hole kept");
         assertThat(doc.sketch().get(30, 60)).as("the guide line outside the hole stays").isEqualTo(255);
         int[] after = doc.pixels().clone();
 
-        editor.undo();
+        editor.history().undo();
         assertThat(doc.pixels()).isEqualTo(before);
         assertThat(doc.mask().data()).isEqualTo(maskBefore);
         assertThat(doc.sketch().data()).isEqualTo(sketchBefore);
-        editor.redo();
+        editor.history().redo();
         assertThat(doc.pixels()).isEqualTo(after);
         assertThat(doc.mask().isEmpty()).isTrue();
         assertThat(doc.sketch().data()).isEqualTo(sketchAfter);
@@ -212,7 +213,7 @@ class FillViewModelTest {
         assertThat(doc.pixels()).isEqualTo(before);
         assertThat(doc.mask().data()).isEqualTo(maskBefore);
         assertThat(doc.history().size()).isEqualTo(steps);
-        assertThat(editor.statusMessageProperty().get()).contains("cancelled");
+        assertThat(fill.status().text()).contains("cancelled");
         assertThat(fill.runningProperty().get()).isFalse();
     }
 
@@ -223,11 +224,11 @@ class FillViewModelTest {
         int[] before = doc.pixels().clone();
         fill.fill();
         assertThat(dialogs.errors).isEmpty();
-        assertThat(editor.statusMessageProperty().get()).startsWith("Nothing to fill").contains("mask brush");
+        assertThat(fill.status().text()).startsWith("Nothing to fill").contains("mask brush");
         assertThat(loads).hasValue(0);
         paintMask(40, 40, 60, 40, 6);
         assertThat(fill.canFillProperty().get()).as("after a mask stroke").isTrue();
-        editor.undo();
+        editor.history().undo();
         assertThat(fill.canFillProperty().get()).as("after undoing it").isFalse();
         assertThat(doc.pixels()).isEqualTo(before);
     }
@@ -235,7 +236,7 @@ class FillViewModelTest {
     @Test
     void allHoleMaskIsRefusedAndLosesNothing() {
         fillWith(shipped(in -> { }));
-        editor.push(MaskEdits.invertMask(doc)); // empty mask inverted: every pixel is a hole
+        editor.history().push(MaskEdits.invertMask(doc)); // empty mask inverted: every pixel is a hole
         int[] before = doc.pixels().clone();
         fill.fill();
         assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot fill").contains("whole image");
@@ -248,7 +249,7 @@ class FillViewModelTest {
     void missingModelSwitchesFillToThePatchEngineWhichStillFills() {
         fillWith(djl(dir.resolve("nowhere/gatefill.pt")));
         fill.checkModel();
-        assertThat(editor.engineStatusProperty().get()).startsWith("No model").contains("not found")
+        assertThat(fill.model().textProperty().get()).startsWith("No model").contains("not found")
                 .contains("patch engine");
         assertThat(fill.engineProperty().get()).isEqualTo(FillEngine.PATCH);
         paintMask(40, 40, 90, 40, 10);
@@ -272,7 +273,7 @@ class FillViewModelTest {
                 .contains("nowhere").contains("unchanged").contains("patch engine");
         assertThat(doc.mask().data()).isEqualTo(mask);
         assertThat(doc.pixels()).isEqualTo(before);
-        assertThat(editor.engineStatusProperty().get()).startsWith("Model problem");
+        assertThat(fill.model().textProperty().get()).startsWith("Model problem");
         assertThat(fill.engineProperty().get()).isEqualTo(FillEngine.PATCH);
         paintMask(20, 20, 30, 30, 4);
         assertThat(doc.history().size()).as("painting still works").isEqualTo(2);
@@ -291,7 +292,7 @@ class FillViewModelTest {
         assertThat(doc.pixels()).as("another seed, another fill").isNotEqualTo(first).isNotEqualTo(original);
         assertThat(doc.history().size()).isEqualTo(steps);
         assertThat(doc.mask().isEmpty()).isTrue();
-        editor.undo();
+        editor.history().undo();
         assertThat(doc.pixels()).isEqualTo(original);
         assertThat(doc.mask().isEmpty()).isFalse();
     }
@@ -320,7 +321,7 @@ class FillViewModelTest {
         fill.fill();
         assertThat(doc.pixels()).isEqualTo(before);
         assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Sketch pen");
-        assertThat(editor.statusMessageProperty().get()).contains("discarded");
+        assertThat(fill.status().text()).contains("discarded");
         assertThat(doc.mask().isEmpty()).isFalse();
     }
 
@@ -328,28 +329,47 @@ class FillViewModelTest {
     void fillAfterEachStrokeFillsWhenAStrokeEndsAndLoadsTheModelOnce() {
         fillWith(shipped(in -> { }));
         fill.fillAfterStrokeProperty().set(true);
-        paintMask(40, 40, 90, 40, 10);
-        fill.strokeFinished();
+        paintMask(40, 40, 90, 40, 10); // the history reports the pushed stroke: Fill reacts to it
         assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Fill");
         paintMask(100, 80, 120, 90, 10);
-        fill.strokeFinished();
         assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Fill", "Mask brush", "Fill");
         assertThat(loads).hasValue(1);
-        editor.undo();
-        fill.strokeFinished(); // an undo is not a stroke: nothing happens
+        editor.history().undo(); // an undo is not a stroke: nothing happens
         assertThat(doc.history().position()).isEqualTo(3);
+        editor.history().redo(); // nor is a redo
+        editor.perform(EditorAction.INVERT_MASK); // nor a mask command
+        assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Fill", "Mask brush", "Fill", "Invert mask");
+    }
+
+    @Test
+    void fillIsAnActionOfTheEditorShellEnabledWhileThereIsAMask() {
+        fillWith(shipped(in -> { }));
+        fill.engineProperty().set(FillEngine.PATCH);
+        assertThat(editor.executable(EditorAction.FILL).get()).as("no mask yet").isFalse();
+        assertThat(editor.executable(EditorAction.FILL_CANCEL).get()).as("nothing running").isFalse();
+        paintMask(40, 40, 90, 40, 10);
+        assertThat(editor.executable(EditorAction.FILL).get()).isTrue();
+        editor.perform(EditorAction.FILL);
+        assertThat(doc.history().descriptions()).containsExactly("Mask brush", "Fill");
+        assertThat(doc.history().undoDescription()).isEqualTo(FillViewModel.EDIT_NAME);
+        assertThat(editor.executable(EditorAction.FILL).get()).as("the mask went with the fill").isFalse();
+        editor.perform(EditorAction.FILL_AGAIN);
+        assertThat(doc.history().descriptions()).as("the variation replaces the fill").containsExactly("Mask brush", "Fill");
+        assertThat(fill.status().text()).startsWith("Filled 1 region(s) with patch");
+        assertThat(editor.statusMessageProperty().get()).as("Fill writes its own status only")
+                .doesNotContain("Filled");
     }
 
     @Test
     void gateMapsOfEveryLayerCoverTheModelWindow() {
         fillWith(shipped(in -> { }));
         paintMask(60, 50, 100, 70, 12);
-        fill.showGatesProperty().set(true); // computes a preview for the current mask, without filling
+        fill.gates().showProperty().set(true); // computes a preview for the current mask, without filling
         assertThat(dialogs.errors).isEmpty();
         assertThat(doc.history().size()).as("a preview changes nothing").isEqualTo(1);
-        assertThat(fill.gateLayers()).hasSize(5).first().asString().contains("coarse.conv1");
-        assertThat(fill.gateWindowsProperty().get()).hasSize(1);
-        GateWindow w = fill.gateWindowsProperty().get().get(0);
+        assertThat(fill.gates().layers()).hasSize(5).first().asString().contains("coarse.conv1");
+        assertThat(fill.gates().windowsProperty().get()).hasSize(1);
+        GateWindow w = fill.gates().windowsProperty().get().get(0);
         assertThat(w.window().contains(60, 50)).isTrue();
         assertThat(w.maps().maps().length).isEqualTo(5);
         for (float[] map : w.maps().maps()) {
@@ -359,6 +379,6 @@ class FillViewModelTest {
         }
         fill.fill();
         assertThat(doc.history().undoDescription()).isEqualTo("Fill");
-        assertThat(fill.gateWindowsProperty().get()).as("the fill's own gate maps").hasSize(1);
+        assertThat(fill.gates().windowsProperty().get()).as("the fill's own gate maps").hasSize(1);
     }
 }

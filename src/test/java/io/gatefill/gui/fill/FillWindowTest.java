@@ -39,10 +39,7 @@ class FillWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        // No model property: the app finds the shipped model as it does for users (ModelFiles.locateDefault).
-        System.clearProperty(ModelLocator.PROPERTY);
-        ShippedModel.files(); // fails here, clearly, if models/ lacks it or its card does not match
-        app = EditorWindows.start(stage, Files.createTempDirectory("gatefill-fill-cfg"));
+        app = EditorWindows.startWithShippedModel(stage, Files.createTempDirectory("gatefill-fill-cfg"));
     }
 
     @AfterEach
@@ -51,22 +48,20 @@ class FillWindowTest {
     }
 
     private Point2D screenOf(double x, double y) {
-        CanvasView canvas = app.view().canvas();
-        Viewport v = canvas.viewport();
-        return canvas.localToScreen(v.toScreenX(x), v.toScreenY(y));
+        return EditorWindows.screenOf(app, x, y);
     }
 
     @Test
     void paintFillCompareUndoRedo(FxRobot robot) throws Exception {
         Path photo = TestImages.photo(Files.createTempDirectory("photos"), "street.png", 192, 144);
-        robot.interact(() -> app.viewModel().open(photo));
+        robot.interact(() -> app.viewModel().files().open(photo));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Document doc = app.viewModel().getDocument();
         String model = "Model: " + ShippedModel.name();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> app.viewModel().engineStatusProperty().get().startsWith(model));
-        robot.interact(() -> app.viewModel().brushSizeProperty().set(14));
+                () -> app.fill().model().textProperty().get().startsWith(model));
+        robot.interact(() -> app.viewModel().tools().brushSizeProperty().set(14));
 
         robot.drag(screenOf(60, 70), MouseButton.PRIMARY).moveTo(screenOf(100, 72)).moveTo(screenOf(130, 75))
                 .release(MouseButton.PRIMARY);
@@ -80,7 +75,7 @@ class FillWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.fill().runningProperty().get()).isFalse();
         assertThat(doc.mask().isEmpty()).isTrue();
-        assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush", "Fill");
+        assertThat(app.viewModel().history().items()).containsExactly("Opened", "Mask brush", "Fill");
         int[] after = doc.pixels().clone();
         int changed = 0;
         for (int i = 0; i < before.length; i++) {
@@ -126,19 +121,19 @@ class FillWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> doc.history().size() == 4
                 && "Fill".equals(doc.history().undoDescription()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.viewModel().historyItems()).containsExactly("Opened", "Mask brush", "Fill", "Mask brush", "Fill");
+        assertThat(app.viewModel().history().items()).containsExactly("Opened", "Mask brush", "Fill", "Mask brush", "Fill");
         assertThat(doc.mask().isEmpty()).isTrue();
     }
 
     @Test
     void choosingAnEngineAndFillingAgainInTheWindow(FxRobot robot) throws Exception {
         Path photo = TestImages.photo(Files.createTempDirectory("photos"), "wall.png", 192, 144);
-        robot.interact(() -> app.viewModel().open(photo));
+        robot.interact(() -> app.viewModel().files().open(photo));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Document doc = app.viewModel().getDocument();
         assertThat(app.fill().engineProperty().get()).as("default engine").isEqualTo(FillEngine.DEFAULT);
-        robot.interact(() -> app.viewModel().brushSizeProperty().set(16));
+        robot.interact(() -> app.viewModel().tools().brushSizeProperty().set(16));
         robot.drag(screenOf(60, 60), MouseButton.PRIMARY).moveTo(screenOf(110, 70)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         int[] before = doc.pixels().clone();
@@ -150,14 +145,14 @@ class FillWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         int[] first = doc.pixels().clone();
         assertThat(first).isNotEqualTo(before);
-        assertThat(app.viewModel().statusMessageProperty().get()).contains("with patch");
+        assertThat(app.fill().status().text()).contains("with patch");
 
         robot.interact(() -> app.view().canvas().requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.fill().runningProperty().get()
                 && "Fill".equals(doc.history().undoDescription()) && !java.util.Arrays.equals(doc.pixels(), first));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(app.viewModel().historyItems()).as("the variation replaced the first fill")
+        assertThat(app.viewModel().history().items()).as("the variation replaced the first fill")
                 .containsExactly("Opened", "Mask brush", "Fill");
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -63,8 +63,8 @@ class OneFillPathTest {
         SettingsStore store = new SettingsStore(dir.resolve("config"));
         RecordingDialogs dialogs = new RecordingDialogs();
         EditorViewModel editor = new EditorViewModel(store.load(), store, new CurrentThreadTaskExecutor(), dialogs, null);
-        editor.open(photo);
-        editor.importMask(mask);
+        editor.files().open(photo);
+        editor.files().importMask(mask);
         ModelLoader shipped = new ModelLoader() {
             @Override
             public ModelCard check() {

@@ -2,8 +2,7 @@ package io.gatefill.gui.help;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatefill.gui.GatefillApp;
-import io.gatefill.testing.EditorWindows;
+import io.gatefill.testing.EditorWindowCase;
 import io.gatefill.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,34 +14,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window: the Help menu's windows, File ▸ Close by Ctrl+W, Batch by Ctrl+B. */
-@ExtendWith(ApplicationExtension.class)
-class HelpMenuWindowTest {
-    @TempDir
-    static Path dir;
-
-    private GatefillApp app;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        app = EditorWindows.start(stage, Files.createTempDirectory(dir, "cfg"));
-    }
-
-    @AfterEach
-    void stop() {
-        EditorWindows.stop(app);
-    }
-
+class HelpMenuWindowTest extends EditorWindowCase {
     @Test
     void helpMenuShowsShortcutsAboutModelCardAndGuide(FxRobot robot) throws Exception {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
@@ -73,13 +50,13 @@ class HelpMenuWindowTest {
     @Test
     void ctrlWClosesThePhotoAndCtrlBOpensBatch(FxRobot robot) throws Exception {
         Path photo = TestImages.photo(Files.createTempDirectory(dir, "photos"), "close.png", 120, 90);
-        robot.interact(() -> app.viewModel().open(photo));
+        robot.interact(() -> app.viewModel().files().open(photo));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().getDocument() != null);
         robot.interact(() -> app.view().canvas().requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().getDocument()).as("nothing unsaved: closed without asking").isNull();
-        assertThat(app.viewModel().titleProperty().get()).isEqualTo("Gatefill");
+        assertThat(app.viewModel().history().titleProperty().get()).isEqualTo("Gatefill");
 
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#batch-start").tryQuery().isPresent());

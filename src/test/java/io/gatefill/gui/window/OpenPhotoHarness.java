@@ -23,6 +23,6 @@ public final class OpenPhotoHarness extends GatefillApp {
     @Override
     public void start(Stage stage) {
         super.start(stage);
-        viewModel().open(Path.of(System.getProperty("harness.photo")));
+        viewModel().files().open(Path.of(System.getProperty("harness.photo")));
     }
 }
