@@ -262,6 +262,9 @@ public final class ImageFiles {
     }
 
     static byte[] encode(BufferedImage image, String format, float quality) throws ImageFileException {
+        if (format.equals("png") && PngEncoder.supports(image)) {
+            return PngEncoder.encode(image); // parallel stripes, several times faster than ImageIO's writer
+        }
         BufferedImage toWrite = image;
         if (!format.equals("png") && !format.equals("tiff")) {
             // JPEG, BMP and GIF writers take no alpha channel.
