@@ -70,6 +70,9 @@ public final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace OUT if it exists (never an input file).")
     boolean overwrite;
 
+    @Option(names = "--verbose", description = "Print where the time went: start, load, decode, fill, encode.")
+    boolean verbose;
+
     @Mixin
     EngineArgs engineArgs;
 
@@ -85,6 +88,7 @@ public final class InpaintCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter log) throws CommandFailure {
+        Timings timings = new Timings();
         Strategy chosen = parseStrategy(strategy);
         FillEngine fillEngine = fillArgs.engine();
         // Usage errors (--threads, --device, OUT's extension) come before any file is looked at.
@@ -92,6 +96,7 @@ public final class InpaintCommand implements Callable<Integer> {
         saveOptions(out);
         ModelFiles files = engineArgs.filesFor(fillEngine);
         checkOutput(files);
+        timings.mark("start");
         LoadedImage loaded = loadImage(chosen);
         if (loaded.precisionNote() != null) {
             log.println("Note: " + image.getFileName() + ": " + loaded.precisionNote() + ".");
@@ -100,6 +105,7 @@ public final class InpaintCommand implements Callable<Integer> {
         int h = loaded.image().getHeight();
         GrayRaster holes = readRaster("mask", mask, w, h);
         GrayRaster strokes = sketch == null ? null : readRaster("sketch", sketch, w, h);
+        timings.mark("decode");
         InpaintRequest request = new InpaintRequest(loaded.image(), holes, strokes, chosen, fillEngine, fillArgs.seed);
 
         // Refuse bad masks before the seconds-long model load; the real settings need the card, but
@@ -126,6 +132,7 @@ public final class InpaintCommand implements Callable<Integer> {
         try {
             if (fillEngine.needsModel()) {
                 try (DjlInpaintEngine engine = engineArgs.load(files, new java.io.PrintStream(System.err, true))) {
+                    timings.mark("load");
                     InpaintPipeline pipeline = new InpaintPipeline(engine,
                             PipelineSettings.forTrainResolution(engine.card().trainResolution()));
                     result = pipeline.run(request, progress, null);
@@ -138,6 +145,7 @@ public final class InpaintCommand implements Callable<Integer> {
         } catch (InpaintException e) {
             throw failure(e);
         }
+        timings.mark("fill");
         try {
             ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
         } catch (OutputRefusedException e) {
@@ -145,7 +153,11 @@ public final class InpaintCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }
+        timings.mark("encode");
         log.println("Wrote " + out);
+        if (verbose) {
+            log.println(timings.line());
+        }
     }
 
     private static void logFilled(PrintWriter log, FillEngine engine, InpaintResult result, String device, long start) {
