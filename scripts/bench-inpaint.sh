@@ -22,7 +22,9 @@ run() { # NAME COMMAND...: one inpaint, its wall time and Timing line appended t
   local name=$1; shift
   local t0 t1
   t0=$(date +%s%N)
-  "$@" inpaint --image "$work/photo.png" --mask "$work/mask.png" --out "$work/$name.png" --overwrite --verbose \
+  local verbose=--verbose
+  [ "$name" = before ] && verbose=  # the older jar has no --verbose
+  "$@" inpaint --image "$work/photo.png" --mask "$work/mask.png" --out "$work/$name.png" --overwrite $verbose \
     > "$work/$name.log" 2>&1 || { cat "$work/$name.log"; exit 1; }
   t1=$(date +%s%N)
   echo "wall $(( (t1 - t0) / 1000000 )) $(grep '^Timing:' "$work/$name.log" || true)" >> "$work/$name.txt"

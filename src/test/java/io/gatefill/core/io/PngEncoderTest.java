@@ -59,21 +59,24 @@ class PngEncoderTest {
         assertThat(OwnDecoder.decode(png)).isEqualTo(argb(expected));
     }
 
+    /** Encodes, checks the IHDR colour type, and decodes back to the input. */
+    private static void assertRoundTripAs(BufferedImage img, int colourType) throws Exception {
+        byte[] png = PngEncoder.encode(img);
+        assertThat(png[8 + 8 + 9]).as("colour type").isEqualTo((byte) colourType);
+        assertDecodesTo(png, img);
+    }
+
     @Test
     void opaqueArgbSpanningManyStripesRoundTripsAsRgb() throws Exception {
-        BufferedImage img = photo(1501, 907, BufferedImage.TYPE_INT_ARGB, 1, false); // 4.1 MB raw: 5 stripes
-        byte[] png = PngEncoder.encode(img);
-        assertThat(png[8 + 8 + 9]).as("colour type").isEqualTo((byte) 2);
-        assertDecodesTo(png, img);
+        // 4.1 MB raw: 5 stripes
+        assertRoundTripAs(photo(1501, 907, BufferedImage.TYPE_INT_ARGB, 1, false), 2);
     }
 
     @Test
     void translucentArgbRoundTripsAsRgba() throws Exception {
         BufferedImage img = photo(1024, 600, BufferedImage.TYPE_INT_ARGB, 2, true);
         img.setRGB(5, 5, 0x00123456); // a fully transparent pixel keeps its colour too
-        byte[] png = PngEncoder.encode(img);
-        assertThat(png[8 + 8 + 9]).as("colour type").isEqualTo((byte) 6);
-        assertDecodesTo(png, img);
+        assertRoundTripAs(img, 6);
     }
 
     @Test
