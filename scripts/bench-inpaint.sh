@@ -53,7 +53,7 @@ from pathlib import Path
 import cv2, numpy as np
 work, out, runs, l0, l1, variants = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6].split()
 label = {"cds": "packaged launcher, CDS archive (now)", "noshare": "packaged launcher, -Xshare:off (no archive, as before)",
-         "jar": "`java -jar target/gatefill.jar`", "before": "`java -jar` of the commit before (ImageIO PNG writer)"}
+         "jar": "`java -jar target/gatefill.jar`", "before": "`java -jar` of BEFORE_JAR (no --verbose)"}
 photo = cv2.imread(str(work / "photo.png"), cv2.IMREAD_UNCHANGED)
 mask = cv2.imread(str(work / "mask.png"), cv2.IMREAD_GRAYSCALE) >= 128
 parts = ["start", "decode", "load", "fill", "encode", "total"]
