@@ -25,8 +25,8 @@ import java.util.zip.Deflater;
  */
 final class PngEncoder {
     /**
-     * zlib level 1-9. Measured on 24 MP photos (docs/bench/png.md): level 1 is several times faster
-     * than 6 and within a few percent of its size once rows are filtered.
+     * zlib level 1-9. Measured on a 24 MP photo (docs/bench/inpaint.md): level 1 is 4x faster than
+     * level 6 for 6 % more bytes once rows are filtered, and still 22 % smaller than ImageIO's RGBA file.
      */
     static final int DEFAULT_LEVEL = 1;
 
