@@ -10,3 +10,9 @@ echo "== Java: editor, engine, CLI =="
 mvn -B -ntp verify
 echo "== Packaging: app image, then its own launcher runs batch on a tiny folder =="
 packaging/smoke-test.sh
+echo "== Packaging: the .deb installed with apt, gatefill --version and batch through the PATH, purged =="
+if [ "$(id -u)" -eq 0 ]; then
+  packaging/check-deb.sh
+else
+  echo "skipped: packaging/check-deb.sh installs a package and needs root (CI runs as root)"
+fi

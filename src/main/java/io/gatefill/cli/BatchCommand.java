@@ -98,6 +98,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     FillArgs fillArgs;
 
+    @Option(names = "--verbose", description = "Print where the time went: start, load, and per file decode, fill, encode.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -114,6 +117,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter log, PrintWriter err) throws CommandFailure {
+        Timings timings = new Timings();
         BatchSettings settings = settings();
         List<BatchItem> items;
         try {
@@ -132,9 +136,11 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (OutputRefusedException e) {
             throw new CommandFailure(ExitCodes.OUTPUT_REFUSED, e.getMessage());
         }
+        timings.mark("start");
         // Locked before the seconds-long model load, so a second run into OUT is refused at once.
         try (BatchLock lock = lock();
              InpaintEngine engine = engineArgs.loadFor(settings.engine(), files)) {
+            timings.mark("load");
             InpaintPipeline pipeline = EngineArgs.pipeline(engine);
             BatchRunner runner = new BatchRunner(settings, pipeline,
                     new BatchProgress(log, System.console() != null));
@@ -156,14 +162,21 @@ public final class BatchCommand implements Callable<Integer> {
                 } catch (BatchSetupException e) {
                     throw setupFailure(e);
                 }
+                timings.mark("files");
+                timings.addFileMedians(result);
+                Map<String, Object> context = context(files, engine, settings);
+                context.put("timing", timings.toReport());
                 try {
-                    BatchReport.write(reportFile, result, context(files, engine, settings));
+                    BatchReport.write(reportFile, result, context);
                 } catch (ImageFileException e) {
                     err.println("error: the report could not be written: " + e.getMessage());
                     summarise(log, result, null);
                     return ExitCodes.WRITE_FAILED;
                 }
                 summarise(log, result, reportFile);
+                if (verbose) {
+                    log.println(timings.line());
+                }
                 return exitCode(result);
             } finally {
                 reported.countDown();

@@ -10,7 +10,6 @@ import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintException;
-import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
 import io.gatefill.core.pipeline.InpaintResult;
 import io.gatefill.core.pipeline.InputPolicy;
@@ -65,6 +64,9 @@ public final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace OUT if it exists (never an input file).")
     boolean overwrite;
 
+    @Option(names = "--verbose", description = "Print where the time went: start, load, decode, fill, encode.")
+    boolean verbose;
+
     @Mixin
     EngineArgs engineArgs;
 
@@ -80,6 +82,7 @@ public final class InpaintCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter log) throws CommandFailure {
+        Timings timings = new Timings();
         Strategy chosen = parseStrategy(strategy);
         FillEngine fillEngine = fillArgs.engine();
         // Usage errors (--threads, --device, OUT's extension) come before any file is looked at.
@@ -87,6 +90,7 @@ public final class InpaintCommand implements Callable<Integer> {
         saveOptions(out);
         ModelFiles files = engineArgs.filesFor(fillEngine);
         checkOutput(files);
+        timings.mark("start");
         LoadedImage loaded = loadImage(chosen);
         if (loaded.precisionNote() != null) {
             log.println("Note: " + image.getFileName() + ": " + loaded.precisionNote() + ".");
@@ -95,6 +99,7 @@ public final class InpaintCommand implements Callable<Integer> {
         int h = loaded.image().getHeight();
         GrayRaster holes = readRaster("mask", mask, w, h);
         GrayRaster strokes = sketch == null ? null : readRaster("sketch", sketch, w, h);
+        timings.mark("decode");
         InpaintRequest request = new InpaintRequest(loaded.image(), holes, strokes, chosen, fillEngine, fillArgs.seed);
 
         // Refuse bad masks before the seconds-long model load; the real settings need the card, but
@@ -119,11 +124,13 @@ public final class InpaintCommand implements Callable<Integer> {
             }
         };
         try (InpaintEngine engine = engineArgs.loadFor(fillEngine, files)) {
+            timings.mark("load");
             result = EngineArgs.pipeline(engine).run(request, progress, null);
             logFilled(log, fillEngine, result, engine == null ? "the CPU" : engine.describe().device(), start);
         } catch (InpaintException e) {
             throw failure(e);
         }
+        timings.mark("fill");
         try {
             ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
         } catch (OutputRefusedException e) {
@@ -131,7 +138,11 @@ public final class InpaintCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
         }
+        timings.mark("encode");
         log.println("Wrote " + out);
+        if (verbose) {
+            log.println(timings.line());
+        }
     }
 
     private static void logFilled(PrintWriter log, FillEngine engine, InpaintResult result, String device, long start) {

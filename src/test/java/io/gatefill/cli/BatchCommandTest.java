@@ -99,6 +99,12 @@ class BatchCommandTest {
         assertThat(report.get("summary").get("no-mask").asInt()).isEqualTo(1);
         assertThat(report.get("model").get("sha256").asText()).hasSize(64);
         assertThat(report.get("settings").get("format").asText()).isEqualTo("png");
+        JsonNode timing = report.get("timing");
+        for (String part : new String[] {"start_ms", "load_ms", "files_ms", "decode_median_ms", "fill_median_ms",
+                "encode_median_ms"}) {
+            assertThat(timing.get(part)).as("timing %s in %s", part, timing).isNotNull();
+            assertThat(timing.get(part).asLong()).as(part).isNotNegative();
+        }
         JsonNode ea = entry(report, "a.png");
         assertThat(ea.get("status").asText()).isEqualTo("done");
         assertThat(ea.get("mask").asText()).endsWith("a.png");

@@ -60,6 +60,16 @@ class InpaintCommandTest {
         return inpaintWithDefaultModel(args);
     }
 
+    @Test
+    void verbosePrintsWhereTheTimeWentPartByPart() {
+        CliRun run = inpaint("--verbose");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern(
+                "Timing: start [0-9.]+ s, decode [0-9.]+ s, load [0-9.]+ s, fill [0-9.]+ s, encode [0-9.]+ s; total [0-9.]+ s");
+        assertThat(inpaint("--overwrite").out()).doesNotContain("Timing:");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"crop", "resize", "original"})
     void fillsOnlyTheHoleOfAnOddSizedImageWithTheDefaultModel(String strategy) throws Exception {

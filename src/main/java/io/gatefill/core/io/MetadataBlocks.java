@@ -180,13 +180,18 @@ final class MetadataBlocks {
     }
 
     private static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
+        writeChunk(out, type, data, 0, data.length);
+    }
+
+    /** Writes one PNG chunk (length, type, data, CRC) of {@code length} bytes of {@code data} from {@code offset}. */
+    static void writeChunk(ByteArrayOutputStream out, String type, byte[] data, int offset, int length) {
         byte[] typeBytes = type.getBytes(StandardCharsets.ISO_8859_1);
-        out.write(ByteBuffer.allocate(4).putInt(data.length).array(), 0, 4);
+        out.write(ByteBuffer.allocate(4).putInt(length).array(), 0, 4);
         out.write(typeBytes, 0, 4);
-        out.write(data, 0, data.length);
+        out.write(data, offset, length);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
-        crc.update(data);
+        crc.update(data, offset, length);
         out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array(), 0, 4);
     }
 

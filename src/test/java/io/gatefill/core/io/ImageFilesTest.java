@@ -140,7 +140,7 @@ class ImageFilesTest {
         assertThat(doubled.isOn(10, 12)).isTrue();
     }
 
-    private static byte[] tiffWithOrientation(int orientation) {
+    static byte[] tiffWithOrientation(int orientation) {
         ByteBuffer b = ByteBuffer.allocate(26).order(ByteOrder.BIG_ENDIAN);
         b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
         b.putShort((short) 1);

@@ -1,0 +1,73 @@
+package io.gatefill.cli;
+
+import io.gatefill.core.batch.BatchResult;
+import io.gatefill.core.batch.FileOutcome;
+import io.gatefill.core.batch.FileStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.ToLongFunction;
+
+/**
+ * Where a command's time went, in named parts (start, load, decode, fill, encode) for {@code --verbose}
+ * and the batch report. "start" runs from the process start (the launcher and JVM included, as the
+ * kernel records it) to the command's first line; each later part from the previous mark.
+ */
+final class Timings {
+    private static final String MEDIAN = " (median per file)";
+
+    private final Map<String, Long> partsMs = new LinkedHashMap<>();
+    private long lastMark;
+
+    /** Starts the clock at the command's first line and records "start" up to it. */
+    Timings() {
+        lastMark = System.nanoTime();
+        long processStartMs = ProcessHandle.current().info().startInstant()
+                .map(s -> Math.max(0, Duration.between(s, Instant.now()).toMillis())).orElse(-1L);
+        if (processStartMs >= 0) {
+            partsMs.put("start", processStartMs);
+        }
+    }
+
+    /** Ends the part named {@code name} now; a name used again adds to its time. */
+    void mark(String name) {
+        long now = System.nanoTime();
+        partsMs.merge(name, (now - lastMark) / 1_000_000, Long::sum);
+        lastMark = now;
+    }
+
+    /** Adds batch's per-file medians of decode, fill and encode over the files that were filled. */
+    void addFileMedians(BatchResult result) {
+        addMedian("decode", result, FileOutcome::decodeMs);
+        addMedian("fill", result, FileOutcome::fillMs);
+        addMedian("encode", result, FileOutcome::encodeMs);
+    }
+
+    private void addMedian(String name, BatchResult result, ToLongFunction<FileOutcome> part) {
+        long[] sorted = result.outcomes().stream().filter(o -> o.status() == FileStatus.DONE)
+                .mapToLong(part).sorted().toArray();
+        if (sorted.length > 0) {
+            partsMs.put(name + MEDIAN, sorted[sorted.length / 2]);
+        }
+    }
+
+    /** The parts in milliseconds, in the order they happened, for the batch report. */
+    Map<String, Object> toReport() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        partsMs.forEach((name, ms) -> tree.put(name.replace(MEDIAN, "_median") + "_ms", ms));
+        return tree;
+    }
+
+    /** One line: "Timing: start 0.31 s, load 0.52 s, ...", total from the process start when known. */
+    String line() {
+        StringJoiner parts = new StringJoiner(", ", "Timing: ", "");
+        partsMs.forEach((name, ms) -> parts.add(String.format(Locale.ROOT, "%s %.2f s", name, ms / 1000.0)));
+        long sinceStart = partsMs.entrySet().stream().filter(e -> !e.getKey().endsWith(MEDIAN))
+                .mapToLong(Map.Entry::getValue).sum();
+        return parts + String.format(Locale.ROOT, "; total %.2f s", sinceStart / 1000.0);
+    }
+
+}
