@@ -10,6 +10,7 @@ import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.pipeline.FillEngine;
 import io.gatefill.core.pipeline.InpaintException;
+import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InpaintRequest;
 import io.gatefill.core.pipeline.InpaintResult;
 import io.gatefill.core.pipeline.InputPolicy;
