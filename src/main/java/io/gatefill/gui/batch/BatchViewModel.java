@@ -111,6 +111,8 @@ public final class BatchViewModel {
     private volatile BatchJob job;
     private volatile boolean cancelFlag;
     private long startedNanos;
+    /** Set when this run took over the lock of a run that ended; shown with the summary. UI thread. */
+    private String lockNote;
 
     public BatchViewModel(TaskExecutor executor, Executor uiThread, EngineSource engines) {
         this.executor = executor;
@@ -293,6 +295,7 @@ public final class BatchViewModel {
         cancelFlag = false;
         cancelRequested.set(false);
         job = null;
+        lockNote = null;
         running.set(true);
         rows.clear();
         result.set(null);
@@ -345,6 +348,13 @@ public final class BatchViewModel {
     /** Runner progress, moved onto the UI thread. */
     private final class Listener implements BatchListener {
         private final int[] counts = new int[FileStatus.values().length];
+
+        @Override
+        public void tookOverLock(String from) {
+            String note = "Note: took over the lock of a run that ended (" + from
+                    + "); choose Resume for existing outputs to keep what it finished.";
+            uiThread.execute(() -> lockNote = note);
+        }
 
         @Override
         public void finished(FileOutcome outcome, int finished, int total) {
@@ -403,7 +413,8 @@ public final class BatchViewModel {
                 + (r.cancelled() ? " · cancelled" : ""));
         result.set(r);
         reportPath.set(outcome.report());
-        summary.set(summaryText(r, outcome.report(), outcome.reportProblem()));
+        String text = summaryText(r, outcome.report(), outcome.reportProblem());
+        summary.set(lockNote == null ? text : lockNote + "\n" + text);
         running.set(false);
     }
 

@@ -160,6 +160,23 @@ class BatchViewModelTest {
     }
 
     @Test
+    void aLockLeftByARunThatEndedIsTakenOverAndTheSummarySaysSo() throws Exception {
+        BatchInputs in = BatchInputs.create(dir, 1, false);
+        Files.createDirectories(in.out);
+        Files.writeString(in.out.resolve(BatchLock.FILE_NAME), "pid 999999 started 2026-01-01T00:00:00Z\n");
+        BatchViewModel vm = viewModel(BatchInputs.fixtureEngine());
+        fill(vm, in);
+        vm.engineProperty().set(FillEngine.PATCH);
+
+        assertThat(vm.start()).isTrue();
+
+        assertThat(vm.summaryProperty().get()).startsWith("Note: took over the lock of a run that ended (pid 999999");
+        assertThat(in.out.resolve("p0.png")).isRegularFile();
+        vm.start();
+        assertThat(vm.summaryProperty().get()).as("only the run that took it over says so").doesNotContain("took over");
+    }
+
+    @Test
     void aModelThatCannotLoadEndsTheRunWithItsReason() throws Exception {
         BatchInputs in = BatchInputs.create(dir, 2, false);
         BatchViewModel vm = viewModel(() -> {
