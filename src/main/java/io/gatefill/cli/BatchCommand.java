@@ -1,27 +1,19 @@
 package io.gatefill.cli;
 
-import io.gatefill.core.batch.BatchItem;
-import io.gatefill.core.batch.BatchLock;
-import io.gatefill.core.batch.BatchPlanner;
-import io.gatefill.core.batch.BatchReport;
+import io.gatefill.core.batch.BatchJob;
 import io.gatefill.core.batch.BatchResult;
-import io.gatefill.core.batch.BatchRunner;
 import io.gatefill.core.batch.BatchSettings;
 import io.gatefill.core.batch.BatchSetupException;
 import io.gatefill.core.batch.FileStatus;
-import io.gatefill.core.io.ImageFileException;
-import io.gatefill.core.io.OutputRefusedException;
-import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.io.SaveOptions;
-import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.InputPolicy;
 import io.gatefill.core.pipeline.Strategy;
 import io.gatefill.engine.EngineOptions;
 import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.InpaintEngine;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -119,88 +111,59 @@ public final class BatchCommand implements Callable<Integer> {
     private int run(PrintWriter log, PrintWriter err) throws CommandFailure {
         Timings timings = new Timings();
         BatchSettings settings = settings();
-        List<BatchItem> items;
+        // The model's files are protected even when the patch engine leaves them unread.
+        ModelFiles files = engineArgs.filesFor(settings.engine());
+        BatchJob job;
         try {
-            items = BatchPlanner.plan(settings);
+            job = BatchJob.prepare(settings, report, files == null ? null : files::protectIn, null);
         } catch (BatchSetupException e) {
             throw setupFailure(e);
-        }
-        ModelFiles files = engineArgs.filesFor(settings.engine());
-        Path reportFile = report != null ? report : out.resolve("gatefill-report.json");
-        try {
-            WriteGuard guard = BatchPlanner.guard(items, settings);
-            if (files != null) {
-                files.protectIn(guard);
-            }
-            guard.check(reportFile);
-        } catch (OutputRefusedException e) {
-            throw new CommandFailure(ExitCodes.OUTPUT_REFUSED, e.getMessage());
         }
         timings.mark("start");
-        // Locked before the seconds-long model load, so a second run into OUT is refused at once.
-        try (BatchLock lock = lock();
-             InpaintEngine engine = engineArgs.loadFor(settings.engine(), files)) {
-            timings.mark("load");
-            InpaintPipeline pipeline = EngineArgs.pipeline(engine);
-            BatchRunner runner = new BatchRunner(settings, pipeline,
-                    new BatchProgress(log, System.console() != null));
-            CountDownLatch reported = new CountDownLatch(1);
-            // Ctrl+C or SIGTERM: finish the current file, write the report, then let the JVM exit.
-            Thread hook = new Thread(() -> {
-                runner.cancel();
-                try {
-                    reported.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "gatefill-batch-interrupt");
-            Runtime.getRuntime().addShutdownHook(hook);
+        CountDownLatch reported = new CountDownLatch(1);
+        // Ctrl+C or SIGTERM: finish the current file, write the report, then let the JVM exit.
+        Thread hook = new Thread(() -> {
+            job.cancel();
             try {
-                BatchResult result;
-                try {
-                    result = runner.run(items);
-                } catch (BatchSetupException e) {
-                    throw setupFailure(e);
-                }
-                timings.mark("files");
-                timings.addFileMedians(result);
-                Map<String, Object> context = context(files, engine, settings);
-                context.put("timing", timings.toReport());
-                try {
-                    BatchReport.write(reportFile, result, context);
-                } catch (ImageFileException e) {
-                    err.println("error: the report could not be written: " + e.getMessage());
-                    summarise(log, result, null);
-                    return ExitCodes.WRITE_FAILED;
-                }
-                summarise(log, result, reportFile);
-                if (verbose) {
-                    log.println(timings.line());
-                }
-                return exitCode(result);
-            } finally {
-                reported.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The JVM is already exiting because of a signal; the hook is running and will return now.
-                }
+                reported.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gatefill-batch-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            BatchJob.Outcome outcome;
+            try {
+                outcome = job.run(() -> {
+                    InpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true));
+                    timings.mark("load");
+                    return engine.forBatch(engine::close);
+                }, new BatchProgress(log, System.console() != null), done -> {
+                    timings.mark("files");
+                    timings.addFileMedians(done);
+                    return Map.of("timing", timings.toReport());
+                });
+            } catch (BatchSetupException e) {
+                throw setupFailure(e);
+            }
+            if (outcome.report() == null) {
+                err.println("error: the report could not be written: " + outcome.reportProblem());
+                summarise(log, outcome.result(), null);
+                return ExitCodes.WRITE_FAILED;
+            }
+            summarise(log, outcome.result(), outcome.report());
+            if (verbose) {
+                log.println(timings.line());
+            }
+            return exitCode(outcome.result());
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting because of a signal; the hook is running and will return now.
             }
         }
-    }
-
-    private BatchLock lock() throws CommandFailure {
-        BatchLock lock;
-        try {
-            lock = BatchLock.acquire(out);
-        } catch (BatchSetupException e) {
-            throw setupFailure(e);
-        }
-        if (lock.takenOverFrom() != null) {
-            spec.commandLine().getOut().println("Note: took over the lock of a run that ended (" + lock.takenOverFrom()
-                    + "); pass --resume to keep what it finished.");
-        }
-        return lock;
     }
 
     private BatchSettings settings() throws CommandFailure {
@@ -247,15 +210,6 @@ public final class BatchCommand implements Callable<Integer> {
             return BatchExitCodes.EXISTING_KEPT;
         }
         return ExitCodes.OK;
-    }
-
-    /** The report's header; a patch run names no model, since none took part. */
-    private Map<String, Object> context(ModelFiles files, InpaintEngine engine, BatchSettings settings) {
-        if (engine == null) {
-            return BatchReport.context(null, null, null, "cpu", settings, quality, null);
-        }
-        return BatchReport.context(files.model().toString(), engine.card().name(), engine.card().sha256(),
-                engine.describe().device(), settings, quality, null);
     }
 
     private static void summarise(PrintWriter log, BatchResult result, Path reportFile) {

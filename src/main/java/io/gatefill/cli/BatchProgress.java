@@ -24,6 +24,12 @@ final class BatchProgress implements BatchListener {
     }
 
     @Override
+    public void tookOverLock(String from) {
+        out.println("Note: took over the lock of a run that ended (" + from + "); pass --resume to keep what it finished.");
+        out.flush();
+    }
+
+    @Override
     public void started(int total) {
         startNanos = System.nanoTime();
         if (!terminal) {

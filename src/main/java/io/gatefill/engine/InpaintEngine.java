@@ -1,5 +1,6 @@
 package io.gatefill.engine;
 
+import io.gatefill.core.batch.BatchJob;
 import io.gatefill.core.pipeline.InpaintException;
 import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.Inpainter;
@@ -27,6 +28,17 @@ public interface InpaintEngine extends Inpainter, AutoCloseable {
     /** The shared fill pipeline on this engine, with {@link #pipelineSettings()}. */
     default InpaintPipeline pipeline() {
         return new InpaintPipeline(this, pipelineSettings());
+    }
+
+    /**
+     * This engine as a batch run's model, named in the report by its file, card and device;
+     * {@code release} ends the run's hold on it (closes an engine the run loaded).
+     */
+    default BatchJob.Model forBatch(Runnable release) {
+        EngineDescription d = describe();
+        ModelCard card = d.card();
+        return new BatchJob.Model(pipeline(), d.modelFile() == null ? null : d.modelFile().toString(),
+                card == null ? null : card.name(), card == null ? null : card.sha256(), d.device(), release);
     }
 
     /** One bare forward pass on contract tensors (parity tests, benchmarks); returns [1,3,H,W] as floats. */

@@ -21,6 +21,14 @@ public final class ModelSessions implements AutoCloseable {
         this.options = options;
     }
 
+    /**
+     * The files of the model in use (loaded, or the one the first use will load), found without loading
+     * it; null when there is none. What the editor's saves and batch runs must never write over.
+     */
+    public ModelFiles files() {
+        return ModelLocator.locateIfAny(explicit);
+    }
+
     /** Where the model is and that its card and checksum hold, without loading native code (cheap). */
     public ModelCard check() throws ModelLoadException {
         return ModelLocator.locate(explicit).verify();

@@ -4,7 +4,6 @@ import io.gatefill.core.document.Document;
 import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.project.ProjectFile;
 import io.gatefill.engine.ModelFiles;
-import io.gatefill.engine.ModelLoadException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,18 +35,17 @@ final class EditorPaths {
     }
 
     /**
-     * Core's write rule for the editor: never the bundled model's files, and never the opened photo
-     * unless the user confirmed overwriting it (export only; a project or mask never goes there).
+     * Core's write rule for the editor: never the files of the model in use ({@code model}, null when
+     * there is none), and never the opened photo unless the user confirmed overwriting it (export only;
+     * a project or mask never goes there).
      */
-    static WriteGuard writeGuard(Document doc, boolean sourceConfirmed) {
+    static WriteGuard writeGuard(Document doc, boolean sourceConfirmed, ModelFiles model) {
         WriteGuard guard = new WriteGuard();
         if (!sourceConfirmed) {
             guard.protect("the photo you opened", doc.sourcePath());
         }
-        try {
-            ModelFiles.locateDefault().protectIn(guard);
-        } catch (ModelLoadException e) {
-            // No default model here: nothing of it to protect.
+        if (model != null) {
+            model.protectIn(guard);
         }
         return guard;
     }

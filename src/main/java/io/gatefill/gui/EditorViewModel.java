@@ -8,6 +8,8 @@ import io.gatefill.core.project.RecoveryStore;
 import io.gatefill.core.settings.Settings;
 import io.gatefill.core.settings.SettingsStore;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.ModelLocator;
 import io.gatefill.gui.task.BackgroundTask;
 import io.gatefill.gui.task.TaskExecutor;
 import java.util.EnumMap;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -58,14 +61,27 @@ public final class EditorViewModel {
     private final FilesViewModel files;
     private final RecoveryViewModel recovery;
 
+    private final Supplier<ModelFiles> modelInUse;
+
     private final Map<EditorAction, BooleanBinding> executable = new EnumMap<>(EditorAction.class);
     /** Enabled state and command of the actions a feature provides (Fill), false / nothing until it does. */
     private final Map<EditorAction, BooleanProperty> provided = new EnumMap<>(EditorAction.class);
     private final Map<EditorAction, Runnable> providedCommands = new EnumMap<>(EditorAction.class);
 
+    /** An editor whose model is the one {@link ModelLocator}'s rule finds (tests, or no shared session yet). */
     public EditorViewModel(Settings settings, SettingsStore settingsStore, TaskExecutor executor, DialogService dialogs,
                            RecoveryStore recoveryStore) {
+        this(settings, settingsStore, executor, dialogs, recoveryStore, () -> ModelLocator.locateIfAny(null));
+    }
+
+    /**
+     * @param modelInUse the files of the model Fill and batch use (found without loading it, null when
+     *                   there is none): saves and exports never write over them
+     */
+    public EditorViewModel(Settings settings, SettingsStore settingsStore, TaskExecutor executor, DialogService dialogs,
+                           RecoveryStore recoveryStore, Supplier<ModelFiles> modelInUse) {
         this.settings = settings;
+        this.modelInUse = modelInUse;
         this.executor = executor;
         this.dialogs = dialogs;
         recent = new RecentFilesViewModel(settings, settingsStore, status);
@@ -136,6 +152,11 @@ public final class EditorViewModel {
 
     public ReadOnlyIntegerProperty busyCountProperty() {
         return busyCount.getReadOnlyProperty();
+    }
+
+    /** The files of the model in use, for the write rule of saves; null when there is none. Any thread. */
+    ModelFiles modelInUse() {
+        return modelInUse.get();
     }
 
     public Settings settings() {

@@ -8,6 +8,7 @@ import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.LoadedImage;
 import io.gatefill.core.io.MaskFiles;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.io.WriteGuard;
 import io.gatefill.core.project.ProjectFile;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.settings.Settings;
@@ -42,7 +43,12 @@ public final class FilesViewModel {
         this.dialogs = dialogs;
         this.recent = recent;
         this.unsaved = new UnsavedWork(dialogs, settings, recent::lastDirectory, recent::remember,
-                doc -> EditorPaths.writeGuard(doc, false));
+                doc -> guard(doc, false));
+    }
+
+    /** The write rule for a save of {@code doc}, with the files of the model the editor uses. */
+    private WriteGuard guard(Document doc, boolean sourceConfirmed) {
+        return EditorPaths.writeGuard(doc, sourceConfirmed, editor.modelInUse());
     }
 
     // ---- opening and closing ---------------------------------------------------------------
@@ -129,7 +135,7 @@ public final class FilesViewModel {
         Document doc = editor.doc();
         GrayRaster binary = MaskOps.binarise(doc.mask());
         editor.run("Exporting mask", () -> {
-            EditorPaths.writeGuard(doc, false).check(path);
+            guard(doc, false).check(path);
             MaskFiles.write(binary, path, true); // the file chooser already confirmed replacing
             return path;
         }, p -> editor.status().say("Exported mask to " + p.getFileName()),
@@ -161,7 +167,7 @@ public final class FilesViewModel {
         DocumentSnapshot snapshot = doc.snapshot();
         long revision = doc.history().revision();
         editor.run("Saving " + path.getFileName(), () -> {
-            EditorPaths.writeGuard(doc, false).check(path);
+            guard(doc, false).check(path);
             ProjectFile.write(snapshot, path);
             return path;
         }, p -> {
@@ -228,7 +234,7 @@ public final class FilesViewModel {
         SaveOptions options = original ? requested.withOverwrite(true) : requested;
         BufferedImage copy = doc.snapshot().image();
         editor.run("Exporting " + target.getFileName(), () -> {
-            EditorPaths.writeGuard(doc, original).check(target); // the original only after the confirmation above
+            guard(doc, original).check(target); // the original only after the confirmation above
             ImageFiles.save(copy, target, options, doc.metadata());
             return target;
         }, p -> editor.status().say("Exported " + p.getFileName()),

@@ -57,11 +57,12 @@ public class GatefillApp extends Application {
         }
         executor = new FxTaskExecutor();
         DialogService dialogs = dialogs(stage);
-        viewModel = new EditorViewModel(settings, settingsStore, executor, dialogs, recovery);
+        // The one model of this editor (not loaded yet): Fill, batch and the saves' write rule all mean it.
+        models = new ModelSessions(Assembly.engines(), null, EngineOptions.defaults());
+        viewModel = new EditorViewModel(settings, settingsStore, executor, dialogs, recovery, models::files);
         view = new MainView(viewModel, () -> requestQuit(stage));
         // Fill: its own worker, so a long inference never queues a save or export behind it.
         fillExecutor = new FxTaskExecutor();
-        models = new ModelSessions(Assembly.engines(), null, EngineOptions.defaults());
         fill = new FillViewModel(viewModel, fillExecutor, dialogs, Platform::runLater, ModelLoader.of(models));
         FillControls.install(view, viewModel, fill);
         view.showNotices(notices);

@@ -4,11 +4,14 @@ import io.gatefill.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatefill.core.document.Document;
+import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.project.ProjectFile;
 import io.gatefill.core.project.RecoveryStore;
 import io.gatefill.core.settings.Settings;
 import io.gatefill.core.settings.SettingsStore;
 import io.gatefill.core.tools.ToolKind;
+import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.ModelLocator;
 import io.gatefill.gui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +186,43 @@ class EditorViewModelTest {
                 .contains("it is the photo you opened"));
         assertThat(Files.readAllBytes(photo)).isEqualTo(original);
         assertThat(doc.history().isDirty()).isTrue();
+    }
+
+    @Test
+    void savesNeverWriteOverTheModelInUseNamedByTheModelProperty() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("mine"));
+        Path model = Files.writeString(models.resolve("m.pt"), "generator");
+        Path card = Files.writeString(models.resolve("m.json"), "card");
+        System.setProperty(ModelLocator.PROPERTY, model.toString());
+        try {
+            openPhoto();
+            paint(30, 30, 200, 30);
+
+            vm.files().exportMask(model);
+            vm.files().exportTo(card, new SaveOptions(SaveOptions.Format.PNG, 0.9f, false));
+            vm.files().saveProjectTo(models.resolve("m.gates.pt"), null);
+        } finally {
+            System.clearProperty(ModelLocator.PROPERTY);
+        }
+
+        assertThat(dialogs.errors).hasSize(3).allSatisfy(e -> assertThat(e).contains("Refusing to write")
+                .contains("it is the model file"));
+        assertThat(model).hasContent("generator");
+        assertThat(card).hasContent("card");
+        assertThat(models.resolve("m.gates.pt")).doesNotExist();
+    }
+
+    @Test
+    void theModelInUseIsTheOneTheEditorIsGivenNotTheDefault() throws Exception {
+        Path model = Files.writeString(dir.resolve("given.pt"), "generator");
+        vm = new EditorViewModel(settings, store, new CurrentThreadTaskExecutor(), dialogs, null,
+                () -> ModelFiles.of(model));
+        openPhoto();
+
+        vm.files().exportMask(model);
+
+        assertThat(dialogs.errors).singleElement().asString().contains("it is the model file " + model);
+        assertThat(model).hasContent("generator");
     }
 
     @Test

@@ -15,4 +15,8 @@ public interface BatchListener {
     /** One more file is finished, in whatever status; {@code finished} of {@code total} so far. */
     default void finished(FileOutcome outcome, int finished, int total) {
     }
+
+    /** OUT's lock was left by a run that ended ({@code from} names it) and this run took it over. */
+    default void tookOverLock(String from) {
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -93,7 +94,16 @@ public final class BatchPlanner {
      * Refuses an output that is an input (an output folder reached through another link, say).
      */
     public static WriteGuard guard(List<BatchItem> items, BatchSettings settings) throws OutputRefusedException {
+        return guard(items, settings, null);
+    }
+
+    /** As {@link #guard(List, BatchSettings)}, with more files the run reads (the model's) protected from outputs too. */
+    public static WriteGuard guard(List<BatchItem> items, BatchSettings settings, Consumer<WriteGuard> alsoProtect)
+            throws OutputRefusedException {
         WriteGuard guard = new WriteGuard();
+        if (alsoProtect != null) {
+            alsoProtect.accept(guard);
+        }
         if (!Files.isDirectory(settings.masks())) {
             guard.protect("the mask " + settings.masks(), settings.masks());
         }

@@ -1,6 +1,9 @@
 package io.gatefill.gui.batch;
 
 import io.gatefill.engine.EngineLoadListener;
+import io.gatefill.engine.ModelFiles;
+import io.gatefill.engine.ModelLoadException;
+import io.gatefill.engine.ModelSession;
 import io.gatefill.engine.ModelSessions;
 import io.gatefill.gui.task.FxTaskExecutor;
 import io.gatefill.gui.window.StagePlacement;
@@ -30,7 +33,17 @@ public final class BatchLauncher {
 
     /** The editor's shared model session (the one Fill uses, found by the same rule), loaded on first use. */
     public static EngineSource shared(ModelSessions sessions) {
-        return () -> sessions.session(EngineLoadListener.NONE);
+        return new EngineSource() {
+            @Override
+            public ModelSession open() throws ModelLoadException {
+                return sessions.session(EngineLoadListener.NONE);
+            }
+
+            @Override
+            public ModelFiles files() {
+                return sessions.files();
+            }
+        };
     }
 
     /** Creates the window on first use; later calls bring the same one (and its running batch) back. */

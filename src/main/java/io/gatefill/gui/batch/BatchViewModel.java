@@ -1,24 +1,17 @@
 package io.gatefill.gui.batch;
 
-import io.gatefill.core.batch.BatchItem;
+import io.gatefill.core.batch.BatchJob;
 import io.gatefill.core.batch.BatchListener;
-import io.gatefill.core.batch.BatchLock;
-import io.gatefill.core.batch.BatchPlanner;
-import io.gatefill.core.batch.BatchReport;
 import io.gatefill.core.batch.BatchResult;
-import io.gatefill.core.batch.BatchRunner;
 import io.gatefill.core.batch.BatchSettings;
 import io.gatefill.core.batch.BatchSetupException;
 import io.gatefill.core.batch.FileOutcome;
 import io.gatefill.core.batch.FileStatus;
-import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.SaveOptions;
 import io.gatefill.core.pipeline.FillEngine;
-import io.gatefill.core.pipeline.InpaintPipeline;
 import io.gatefill.core.pipeline.Strategy;
-import io.gatefill.engine.InpaintEngine;
-import io.gatefill.engine.ModelSession;
+import io.gatefill.engine.ModelFiles;
 import io.gatefill.gui.task.BackgroundTask;
 import io.gatefill.gui.task.TaskExecutor;
 import java.io.IOException;
@@ -29,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -63,7 +55,7 @@ import javafx.collections.ObservableList;
 public final class BatchViewModel {
     /** Same limit as the CLI batch and single-image inpaint: larger photos fail with a reason. */
     static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
-    public static final String REPORT_NAME = "gatefill-report.json";
+    public static final String REPORT_NAME = BatchJob.REPORT_NAME;
 
     /** What to do with outputs that already exist; one choice, so overwrite and resume cannot both be on. */
     public enum ExistingOutputs {
@@ -116,9 +108,11 @@ public final class BatchViewModel {
     private final BooleanBinding canStart;
 
     // Written on the run's thread, read by cancel() on the UI thread.
-    private volatile BatchRunner runner;
+    private volatile BatchJob job;
     private volatile boolean cancelFlag;
     private long startedNanos;
+    /** Set when this run took over the lock of a run that ended; shown with the summary. UI thread. */
+    private String lockNote;
 
     public BatchViewModel(TaskExecutor executor, Executor uiThread, EngineSource engines) {
         this.executor = executor;
@@ -298,19 +292,19 @@ public final class BatchViewModel {
             return false;
         }
         BatchSettings settings = settings();
-        Path report = settings.out().resolve(REPORT_NAME);
         cancelFlag = false;
         cancelRequested.set(false);
-        runner = null;
+        job = null;
+        lockNote = null;
         running.set(true);
         rows.clear();
         result.set(null);
         reportPath.set(null);
         summary.set("");
         progress.set(-1);
-        progressText.set("Loading the model…");
+        progressText.set(startingText(settings));
         startedNanos = System.nanoTime();
-        executor.execute(new BackgroundTask<>("Batch", () -> run(settings, report), this::finished, this::failed));
+        executor.execute(new BackgroundTask<>("Batch", () -> run(settings), this::finished, this::failed));
         return true;
     }
 
@@ -322,57 +316,45 @@ public final class BatchViewModel {
         cancelFlag = true;
         cancelRequested.set(true);
         progressText.set(progressText.get() + " · cancelling after the current file…");
-        BatchRunner current = runner;
+        BatchJob current = job;
         if (current != null) {
             current.cancel();
         }
     }
 
-    /** Background part: plan, load the model, run, write the report. */
-    private RunOutcome run(BatchSettings settings, Path report) throws Exception {
-        List<BatchItem> items = BatchPlanner.plan(settings);
-        List<FileRow> waiting = items.stream()
-                .map(i -> new FileRow(i.image().getFileName().toString(), WAITING, "", "")).toList();
-        uiThread.execute(() -> {
-            rows.setAll(waiting);
-            progressText.set("Loading the model…");
-        });
-        // OUT is locked as the command line's batch locks it, so a second run into it (another editor, a
-        // command) is refused; the model is the editor's shared session, borrowed, closed by the editor.
-        try (BatchLock lock = BatchLock.acquire(settings.out())) {
-            ModelSession session = engines.open();
-            InpaintEngine engine = session.engine();
-            InpaintPipeline pipeline = session.pipeline();
-            BatchRunner r = new BatchRunner(settings, pipeline, new Listener());
-            runner = r;
-            // Cancel pressed while the model was loading: nothing gets filled, every file says cancelled.
-            if (cancelFlag) {
-                r.cancel();
-            }
-            BatchResult done = r.run(items);
-            String reportProblem = null;
-            try {
-                BatchReport.write(report, done, context(settings, engine));
-            } catch (ImageFileException e) {
-                reportProblem = e.getMessage();
-            }
-            return new RunOutcome(done, reportProblem == null ? report : null, reportProblem);
+    /**
+     * Background part: core's batch job, as {@code gatefill batch} runs it (the same write rule for outputs,
+     * report and the model in use; OUT locked; the model loaded only for an engine that needs one). The
+     * model is the editor's shared session, borrowed and left open for the editor to close.
+     */
+    private BatchJob.Outcome run(BatchSettings settings) throws Exception {
+        ModelFiles files = engines.files();
+        BatchJob prepared = BatchJob.prepare(settings, null, files == null ? null : files::protectIn,
+                "editor batch dialog");
+        job = prepared;
+        if (cancelFlag) {
+            prepared.cancel();
         }
+        List<FileRow> waiting = prepared.items().stream()
+                .map(i -> new FileRow(i.image().getFileName().toString(), WAITING, "", "")).toList();
+        uiThread.execute(() -> rows.setAll(waiting));
+        return prepared.run(() -> engines.open().engine().forBatch(() -> { }), new Listener());
     }
 
-    private Map<String, Object> context(BatchSettings settings, InpaintEngine engine) {
-        var d = engine.describe();
-        return BatchReport.context(d.modelFile() == null ? null : d.modelFile().toString(), d.card().name(),
-                d.card().sha256(), d.device(), settings, quality.get(), "editor batch dialog");
-    }
-
-    /** What the background part hands back to the UI thread. */
-    private record RunOutcome(BatchResult result, Path report, String reportProblem) {
+    private static String startingText(BatchSettings settings) {
+        return settings.engine().needsModel() ? "Loading the model…" : "Planning the folders…";
     }
 
     /** Runner progress, moved onto the UI thread. */
     private final class Listener implements BatchListener {
         private final int[] counts = new int[FileStatus.values().length];
+
+        @Override
+        public void tookOverLock(String from) {
+            String note = "Note: took over the lock of a run that ended (" + from
+                    + "); choose Resume for existing outputs to keep what it finished.";
+            uiThread.execute(() -> lockNote = note);
+        }
 
         @Override
         public void finished(FileOutcome outcome, int finished, int total) {
@@ -421,7 +403,7 @@ public final class BatchViewModel {
         return new FileRow(o.item().image().getFileName().toString(), o.status().label(), time, reason);
     }
 
-    private void finished(RunOutcome outcome) {
+    private void finished(BatchJob.Outcome outcome) {
         BatchResult r = outcome.result();
         // Rows are final from the result itself, in case a progress callback was still queued.
         List<FileRow> last = r.outcomes().stream().map(BatchViewModel::row).toList();
@@ -431,7 +413,8 @@ public final class BatchViewModel {
                 + (r.cancelled() ? " · cancelled" : ""));
         result.set(r);
         reportPath.set(outcome.report());
-        summary.set(summaryText(r, outcome.report(), outcome.reportProblem()));
+        String text = summaryText(r, outcome.report(), outcome.reportProblem());
+        summary.set(lockNote == null ? text : lockNote + "\n" + text);
         running.set(false);
     }
 

@@ -39,8 +39,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * mask and sketch through a {@link TaskExecutor} with the chosen {@link FillEngine}, reports progress,
  * cancels, and pushes the result as one undoable edit (filled rectangle, sketch cleared inside the
  * hole, cleared mask). "Fill again" replaces the last fill by another synthesis seed's. Provides the
- * editor's Fill actions; in "fill after each stroke" mode it fills when the history reports a pushed
- * {@link EditKind#STROKE}. The model ({@link EngineStatusViewModel}) and the gate view
+ * editor's Fill actions; in "fill after each stroke" mode ({@link AutoFill}) it fills when the history
+ * reports a pushed {@link EditKind#STROKE}. The model ({@link EngineStatusViewModel}) and the gate view
  * ({@link GateMapViewModel}) are its parts; the patch engine needs no model, so Fill keeps working
  * without one. Called on the UI thread; {@code ui} is how worker-thread progress gets back to it.
  */
@@ -59,22 +59,15 @@ public final class FillViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final BooleanProperty fillAfterStroke = new SimpleBooleanProperty();
     private final BooleanProperty clearWholeSketch = new SimpleBooleanProperty();
     private final BooleanBinding canFill;
     private final BooleanBinding canFillAgain;
     private final ReadOnlyBooleanWrapper hasMask = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<FillEngine> engine = new SimpleObjectProperty<>(FillEngine.DEFAULT);
-    private final HistoryListener historyListener = (history, event) -> {
-        // Every change to the mask is a history step, so each step is when to look again.
-        refreshMask();
-        if (event.pushed(EditKind.STROKE)) {
-            strokePushed();
-        }
-    };
+    private final HistoryListener historyListener;
 
+    private final AutoFill autoFill;
     private CancellationToken token;
-    private boolean pendingAutoFill;
     /** Seed of the next fill; "Fill again" advances it. */
     private long seed;
     /** The document and history revision right after this view model's last fill, to recognise it on top. */
@@ -89,6 +82,14 @@ public final class FillViewModel implements AutoCloseable {
         this.ui = ui;
         this.model = new EngineStatusViewModel(this, executor, ui, loader);
         this.gates = new GateMapViewModel(editor.documentProperty());
+        this.autoFill = new AutoFill(editor::getDocument, running::get, () -> token.cancel(), () -> start(true));
+        historyListener = (history, event) -> {
+            // Every change to the mask is a history step, so each step is when to look again.
+            refreshMask();
+            if (event.pushed(EditKind.STROKE)) {
+                autoFill.strokePushed();
+            }
+        };
         canFill = editor.documentProperty().isNotNull().and(running.not()).and(hasMask);
         canFillAgain = editor.documentProperty().isNotNull().and(running.not());
         editor.documentProperty().addListener((obs, old, now) -> {
@@ -98,7 +99,7 @@ public final class FillViewModel implements AutoCloseable {
             if (now != null) {
                 now.history().addListener(historyListener);
             }
-            pendingAutoFill = false;
+            autoFill.documentChanged();
             refreshMask();
         });
         if (editor.getDocument() != null) {
@@ -151,7 +152,7 @@ public final class FillViewModel implements AutoCloseable {
     }
 
     public BooleanProperty fillAfterStrokeProperty() {
-        return fillAfterStroke;
+        return autoFill.enabledProperty();
     }
 
     /** Fill's own status messages ("Filled 2 region(s) …"). */
@@ -248,21 +249,6 @@ public final class FillViewModel implements AutoCloseable {
         hasMask.set(doc != null && !doc.mask().isEmpty());
     }
 
-    /** A stroke was pushed (each push is one event, so a stroke is never handled twice): fill after it. */
-    private void strokePushed() {
-        Document doc = editor.getDocument();
-        if (!fillAfterStroke.get() || doc == null || doc.mask().isEmpty()) {
-            return;
-        }
-        if (running.get()) {
-            // The running fill saw the mask before this stroke and will be discarded: stop it early.
-            pendingAutoFill = true;
-            token.cancel();
-            return;
-        }
-        start(true);
-    }
-
     private void start(boolean automatic) {
         Document doc = editor.getDocument();
         if (doc == null || running.get()) {
@@ -282,7 +268,7 @@ public final class FillViewModel implements AutoCloseable {
         runModel("Filling", request, gates.showProperty().get() && request.engine() == FillEngine.MODEL, false, outcome -> {
             if (editor.getDocument() != doc || doc.history().revision() != revision || editor.tools().isStroking()) {
                 status.say("The document changed while filling; that fill was discarded."
-                        + (automatic || pendingAutoFill ? "" : " Press Fill again."));
+                        + (automatic || autoFill.pending() ? "" : " Press Fill again."));
                 return;
             }
             Rect area = outcome.result().affected();
@@ -315,11 +301,11 @@ public final class FillViewModel implements AutoCloseable {
                 () -> FillJob.run(request, withGates, gatesOnly, model::session, regions, cancel), outcome -> {
             finished();
             done.accept(outcome);
-            resumeAutoFill();
+            autoFill.fillEnded();
         }, error -> {
             finished();
             failed(title, error);
-            resumeAutoFill();
+            autoFill.fillEnded();
         }));
     }
 
@@ -329,23 +315,13 @@ public final class FillViewModel implements AutoCloseable {
         progressText.set("");
     }
 
-    private void resumeAutoFill() {
-        if (pendingAutoFill) {
-            pendingAutoFill = false;
-            Document doc = editor.getDocument();
-            if (fillAfterStroke.get() && doc != null && !doc.mask().isEmpty()) {
-                start(true);
-            }
-        }
-    }
-
     private void failed(String title, Exception error) {
         if (error instanceof InpaintException e && e.reason() == InpaintException.Reason.CANCELLED) {
-            status.say(pendingAutoFill ? "Refilling with the new stroke…" : "Fill cancelled; nothing was changed");
+            status.say(autoFill.pending() ? "Refilling with the new stroke…" : "Fill cancelled; nothing was changed");
             return;
         }
         if (error instanceof ModelLoadException e) {
-            fillAfterStroke.set(false); // one dialog, not one per stroke
+            autoFill.enabledProperty().set(false); // one dialog, not one per stroke
             model.refused("Model problem: ", e.getMessage());
             dialogs.showError("Cannot load the model", e.getMessage()
                     + "\n\nYour photo, mask and history are unchanged. Fill now uses the patch engine, which needs "

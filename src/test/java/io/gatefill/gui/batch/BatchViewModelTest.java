@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatefill.core.batch.BatchLock;
 import io.gatefill.core.batch.FileStatus;
 import io.gatefill.core.io.SaveOptions;
+import io.gatefill.core.pipeline.FillEngine;
+import io.gatefill.engine.ModelFiles;
 import io.gatefill.engine.ModelLoadException;
 import io.gatefill.engine.ModelProblem;
+import io.gatefill.engine.ModelSession;
 import io.gatefill.gui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,6 +160,23 @@ class BatchViewModelTest {
     }
 
     @Test
+    void aLockLeftByARunThatEndedIsTakenOverAndTheSummarySaysSo() throws Exception {
+        BatchInputs in = BatchInputs.create(dir, 1, false);
+        Files.createDirectories(in.out);
+        Files.writeString(in.out.resolve(BatchLock.FILE_NAME), "pid 999999 started 2026-01-01T00:00:00Z\n");
+        BatchViewModel vm = viewModel(BatchInputs.fixtureEngine());
+        fill(vm, in);
+        vm.engineProperty().set(FillEngine.PATCH);
+
+        assertThat(vm.start()).isTrue();
+
+        assertThat(vm.summaryProperty().get()).startsWith("Note: took over the lock of a run that ended (pid 999999");
+        assertThat(in.out.resolve("p0.png")).isRegularFile();
+        vm.start();
+        assertThat(vm.summaryProperty().get()).as("only the run that took it over says so").doesNotContain("took over");
+    }
+
+    @Test
     void aModelThatCannotLoadEndsTheRunWithItsReason() throws Exception {
         BatchInputs in = BatchInputs.create(dir, 2, false);
         BatchViewModel vm = viewModel(() -> {
@@ -166,6 +187,68 @@ class BatchViewModelTest {
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.summaryProperty().get()).contains("No model found in models/.");
         assertThat(vm.rows()).extracting(BatchViewModel.FileRow::status).containsOnly(BatchViewModel.WAITING);
+        assertThat(in.out.resolve("p0.png")).doesNotExist();
+    }
+
+    /** An engine source whose model is {@code model} and which fails the test if a run loads it. */
+    private static EngineSource notToBeLoaded(Path model, AtomicInteger loads) {
+        return new EngineSource() {
+            @Override
+            public ModelSession open() {
+                loads.incrementAndGet();
+                throw new AssertionError("the patch engine needs no model");
+            }
+
+            @Override
+            public ModelFiles files() {
+                return ModelFiles.of(model);
+            }
+        };
+    }
+
+    @Test
+    void aPatchRunLoadsNoModelAndItsReportNamesNone() throws Exception {
+        BatchInputs in = BatchInputs.create(dir, 2, false);
+        AtomicInteger loads = new AtomicInteger();
+        BatchViewModel vm = viewModel(notToBeLoaded(dir.resolve("models/m.pt"), loads));
+        fill(vm, in);
+        vm.engineProperty().set(FillEngine.PATCH);
+
+        assertThat(vm.start()).isTrue();
+
+        assertThat(loads).hasValue(0);
+        assertThat(vm.resultProperty().get().count(FileStatus.DONE)).as(vm.summaryProperty().get()).isEqualTo(2);
+        assertThat(vm.reportText()).contains("\"file\" : null", "\"device\" : \"cpu\"");
+    }
+
+    @Test
+    void theReportMayNotOverwriteTheModelInUseAsTheCommandLineRefusesIt() throws Exception {
+        BatchInputs in = BatchInputs.create(dir, 1, false);
+        Files.createDirectories(in.out);
+        // A model kept in OUT as gatefill-report.pt: its card has the report's name.
+        Path card = Files.writeString(in.out.resolve(BatchViewModel.REPORT_NAME), "{\"the\": \"card\"}");
+        BatchViewModel vm = viewModel(notToBeLoaded(in.out.resolve("gatefill-report.pt"), new AtomicInteger()));
+        fill(vm, in);
+        vm.engineProperty().set(FillEngine.PATCH);
+
+        assertThat(vm.start()).isTrue();
+
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.summaryProperty().get()).startsWith("Refusing to write " + card).contains("the model file");
+        assertThat(card).hasContent("{\"the\": \"card\"}");
+        assertThat(in.out.resolve("p0.png")).doesNotExist();
+    }
+
+    @Test
+    void anOutputOverTheModelInUseIsRefused() throws Exception {
+        BatchInputs in = BatchInputs.create(dir, 1, false);
+        BatchViewModel vm = viewModel(notToBeLoaded(in.out.resolve("p0.png"), new AtomicInteger()));
+        fill(vm, in);
+        vm.engineProperty().set(FillEngine.PATCH);
+
+        assertThat(vm.start()).isTrue();
+
+        assertThat(vm.summaryProperty().get()).startsWith("Refusing to write").contains("the model file");
         assertThat(in.out.resolve("p0.png")).doesNotExist();
     }
 
