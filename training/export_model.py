@@ -37,7 +37,7 @@ def main() -> None:
     ap.add_argument("--licence", default=DEFAULT_LICENCE)
     ap.add_argument("--licence-note", default=DEFAULT_NOTE)
     ap.add_argument("--no-freeze", dest="freeze", action="store_false",
-                    help="keep the modules unfrozen (frozen: weights inlined, ~5%% faster in DJL, same outputs)")
+                    help="keep the modules unfrozen (frozen: weights inlined, 0-6%% faster in DJL, same outputs)")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)

@@ -8,8 +8,9 @@ Files written for ``<dir>/<name>.pt``:
 The modules are scripted, not traced (the contextual attention's shapes depend on the input size), and
 not passed through optimize_for_inference, which rewrites convolutions into MKLDNN-specific ops that other
 libtorch builds (DJL's) need not accept. Freezing (weights inlined as constants, still plain aten ops) is
-the default: in DJL's libtorch 2.7.1 the frozen generator gives bit-identical outputs and its 512x512
-forward is about 5 % faster (src/test/java/io/gatefill/tools/ForwardComparison, docs/bench/forward-profile.md).
+the default: in DJL's libtorch the frozen generator gives bit-identical outputs and is 0-6 % faster
+(side by side in one JVM, src/test/java/io/gatefill/tools/ForwardComparison: 256x256 0.95-0.96x,
+512x512 0.94x under load and 1.00x on a quieter machine).
 """
 from __future__ import annotations
 
