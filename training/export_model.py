@@ -4,6 +4,11 @@
 Usage:
   /usr/bin/python3 training/export_model.py --checkpoint /work/runs/main/last.pt --out models/gatefill-w24.pt \
       [--evaluation /work/runs/main/eval/evaluation.json] [--manifest training/corpus_manifest.json]
+  /usr/bin/python3 training/export_model.py --from-model models/gatefill.pt --out models/gatefill.pt \
+      --reason "why the same weights are exported again"
+
+--from-model exports an already exported model again with the current code (same weights, read back from
+the file; its card's training, data and evaluation records are kept), for changes that keep the function.
 """
 import argparse
 import json
@@ -14,7 +19,8 @@ HERE = Path(__file__).resolve().parent
 import torch  # noqa: E402
 
 from gatefill_train.evaluate import merge_scores  # noqa: E402
-from gatefill_train.export import export_model, generator_from_checkpoint, training_card  # noqa: E402
+from gatefill_train.export import (DERIVED_CARD_FIELDS, export_model, generator_from_checkpoint,  # noqa: E402
+                                   generator_from_model, sha256_file, training_card)
 
 DEFAULT_LICENCE = "GPL-3.0-or-later"
 DEFAULT_NOTE = ("Trained on photographs under GPL-2+/GPL-3/LGPL-3/GFDL, CC BY, CC BY-SA, CC0 and public-domain "
@@ -24,7 +30,10 @@ DEFAULT_NOTE = ("Trained on photographs under GPL-2+/GPL-3/LGPL-3/GFDL, CC BY, C
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--checkpoint", required=True)
+    source = ap.add_mutually_exclusive_group(required=True)
+    source.add_argument("--checkpoint")
+    source.add_argument("--from-model", help="an exported model (<name>.pt beside <name>.json) to export again")
+    ap.add_argument("--reason", help="with --from-model: why, recorded in the card's export record")
     ap.add_argument("--out", required=True, help="path of the TorchScript file, e.g. models/gatefill-w24.pt")
     ap.add_argument("--manifest", default=str(HERE / "corpus_manifest.json"),
                     help="corpus manifest for the card's data sources ('' for none)")
@@ -41,6 +50,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
+    if args.from_model:
+        reexport(args)
+        return
     g, ckpt = generator_from_checkpoint(args.checkpoint)
     evaluation = json.loads(Path(args.evaluation).read_text()) if args.evaluation else None
     if args.scores:
@@ -56,6 +68,16 @@ def main() -> None:
     print(json.dumps({k: card[k] for k in ("file", "sha256", "conv_type", "cnum", "parameters", "sketch")}
                      | {"images_seen": card["training"]["images_seen"],
                         "cpu_hours": card["training"]["cpu_hours"]}, indent=1))
+
+
+def reexport(args: argparse.Namespace) -> None:
+    if not args.reason:
+        raise SystemExit("--from-model needs --reason")
+    g, old_card = generator_from_model(args.from_model)
+    extra = {k: v for k, v in old_card.items() if k not in DERIVED_CARD_FIELDS}
+    source = {"sha256": sha256_file(args.from_model), "export": old_card.get("export"), "reason": args.reason}
+    card = export_model(g, args.out, extra, freeze=args.freeze, export_extra={"exported_again_from": source})
+    print(json.dumps({"file": card["file"], "sha256": card["sha256"], "from": source["sha256"]}, indent=1))
 
 
 if __name__ == "__main__":

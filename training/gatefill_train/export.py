@@ -24,19 +24,23 @@ from typing import Any, Dict, List, Optional
 import torch
 
 from . import CONTRACT_VERSION
-from .generator import GATE_LAYERS, Generator, GateView, count_parameters
+from .generator import EXACT_MARGIN_PX, GATE_LAYERS, Generator, GateView, count_parameters
 from .checkpointing import phase_of
 
 ARCHITECTURE = ("DeepFill v2 generator (Yu et al., Free-Form Image Inpainting with Gated Convolution, "
                 "ICCV 2019): coarse network + refinement network with dilated and contextual-attention "
                 "branches")
 
+# A re-export (generator_from_model) must reproduce the file's outputs this closely.
+REEXPORT_TOLERANCE = 1e-5
+
 CONTRACT = {
     "forward": "forward(image, mask, sketch) -> prediction",
     "image": "[N,3,H,W] float32 RGB in [-1,1]",
     "mask": "[N,1,H,W] float32, 1 = hole to fill, 0 = keep",
     "sketch": "[N,1,H,W] float32, 1 = guidance stroke, 0 = none (all zeros when there is no sketch)",
-    "output": "[N,3,H,W] float32 RGB in [-1,1], the refined prediction at every pixel",
+    "output": "[N,3,H,W] float32 RGB in [-1,1], the refined prediction; defined within 8 px of the hole "
+              "(farther out the attention branch is skipped and the values are not a prediction)",
     "size_multiple": 8,
     "composite": "result = image*(1-mask) + prediction*mask (done by the caller)",
 }
@@ -48,6 +52,27 @@ def sha256_file(path: str | os.PathLike) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def parity_input(size: tuple[int, int]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """A fixed contract input of ``size`` (h, w) with a hole and a sketch stroke in it."""
+    h, w = size
+    gen = torch.Generator().manual_seed(0)
+    image = torch.rand(1, 3, h, w, generator=gen) * 2 - 1
+    mask = torch.zeros(1, 1, h, w)
+    mask[:, :, h // 4: 3 * h // 4, w // 4: w // 2] = 1
+    sketch = torch.zeros(1, 1, h, w)
+    sketch[:, :, h // 2, w // 4: w // 2] = 1
+    return image, mask, sketch
+
+
+def max_difference(a: torch.nn.Module, b: torch.nn.Module, size: tuple[int, int]) -> float:
+    """Largest difference of two generators' predictions where the contract defines them: within
+    EXACT_MARGIN_PX of the hole (farther out, inference skips the attention branch)."""
+    image, mask, sketch = parity_input(size)
+    near = torch.nn.functional.max_pool2d(mask, 2 * EXACT_MARGIN_PX + 1, 1, EXACT_MARGIN_PX) > 0
+    with torch.no_grad():
+        return float(((a(image, mask, sketch) - b(image, mask, sketch)).abs() * near).max())
 
 
 def _atomic_save_script(module: torch.jit.ScriptModule, path: Path) -> None:
@@ -69,6 +94,53 @@ def generator_from_checkpoint(path: str | os.PathLike, use_ema: bool = True) -> 
     return g.eval(), ckpt
 
 
+# Card fields that export_model derives from the module and files; everything else in a card describes
+# the weights (training, data, evaluation, licence, ...) and survives a re-export.
+DERIVED_CARD_FIELDS = ("contract_version", "name", "file", "sha256", "architecture", "conv_type", "cnum",
+                       "parameters", "input_channels", "sketch", "sketch_inputs", "contract", "gate_layers",
+                       "export", "training_resolution", "images_seen", "cpu_hours")
+
+
+def generator_from_model(model_path: str | os.PathLike) -> tuple[Generator, Dict[str, Any]]:
+    """Rebuilds the eager generator of an exported model (``<name>.pt`` beside its card) and returns it
+    with the card, so that a shipped model can be exported again after a change to the code that keeps
+    its function (the training checkpoint it came from may be gone, or stored in float16 only).
+
+    Unfrozen files carry a state dict. Frozen ones carry the weights as constants of their graph: the
+    graph's conv2d calls run in the order the generator's convolutions do, so the i-th call's weight
+    and bias belong to the i-th ``nn.Conv2d`` module; shapes are checked one by one.
+    """
+    model_path = Path(model_path)
+    card = json.loads(model_path.with_suffix(".json").read_text(encoding="utf-8"))
+    g = Generator(card["cnum"], card["conv_type"], card["sketch"], "refinement" in card.get("sketch_inputs", []))
+    scripted = torch.jit.load(str(model_path), map_location="cpu")
+    state = scripted.state_dict()
+    if state:
+        g.load_state_dict(state)
+        return g.eval(), card  # an unfrozen file runs the code it was scripted from: nothing to compare
+    convs = [m for m in g.modules() if isinstance(m, torch.nn.Conv2d)]
+    calls = [n for n in scripted.graph.nodes() if n.kind() == "aten::conv2d"]
+    if len(calls) != len(convs):
+        raise ValueError(f"{model_path}: {len(calls)} convolutions in the graph, the generator has {len(convs)}")
+    with torch.no_grad():
+        for i, (conv, call) in enumerate(zip(convs, calls)):
+            weight, bias = (call.inputsAt(k).toIValue() for k in (1, 2))
+            if not isinstance(weight, torch.Tensor) or weight.shape != conv.weight.shape:
+                raise ValueError(f"{model_path}: convolution {i} has weight {getattr(weight, 'shape', weight)}, "
+                                 f"expected {tuple(conv.weight.shape)}")
+            conv.weight.copy_(weight)
+            if (bias is None) != (conv.bias is None) or (bias is not None and bias.shape != conv.bias.shape):
+                raise ValueError(f"{model_path}: convolution {i}'s bias does not match the generator's")
+            if bias is not None:
+                conv.bias.copy_(bias)
+    g.eval()
+    difference = max_difference(scripted, g, (96, 128))
+    if difference > REEXPORT_TOLERANCE:
+        raise ValueError(f"{model_path}: the current code computes a different function with its weights "
+                         f"(max |difference| {difference:.3g} > {REEXPORT_TOLERANCE}); export from a checkpoint")
+    return g, card
+
+
 def gate_layer_card(name: str) -> Dict[str, Any]:
     resolutions = {"coarse.conv1": "1/1", "coarse.conv2_downsample": "1/2", "coarse.conv7_atrous": "1/4",
                    "coarse.conv16": "1/1", "refine.xconv1": "1/1"}
@@ -83,8 +155,10 @@ def gate_layer_card(name: str) -> Dict[str, Any]:
 
 
 def export_model(generator: Generator, out_pt: str | os.PathLike, card_extra: Dict[str, Any],
-                 parity_size: tuple[int, int] = (64, 96), freeze: bool = True) -> Dict[str, Any]:
-    """Scripts and saves the generator and its gate view, checks parity, writes and returns the card."""
+                 parity_size: tuple[int, int] = (64, 96), freeze: bool = True,
+                 export_extra: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """Scripts and saves the generator and its gate view, checks parity, writes and returns the card
+    (``export_extra`` goes into its ``export`` record)."""
     out_pt = Path(out_pt)
     out_pt.parent.mkdir(parents=True, exist_ok=True)
     name = out_pt.name[:-3] if out_pt.name.endswith(".pt") else out_pt.name
@@ -99,17 +173,9 @@ def export_model(generator: Generator, out_pt: str | os.PathLike, card_extra: Di
     _atomic_save_script(gate_view, gates_pt)
 
     # Parity: the file on disk against the eager module, on an input with a hole and a sketch.
-    h, w = parity_size
-    gen = torch.Generator().manual_seed(0)
-    image = torch.rand(1, 3, h, w, generator=gen) * 2 - 1
-    mask = torch.zeros(1, 1, h, w)
-    mask[:, :, h // 4: 3 * h // 4, w // 4: w // 2] = 1
-    sketch = torch.zeros(1, 1, h, w)
-    sketch[:, :, h // 2, w // 4: w // 2] = 1
-    loaded = torch.jit.load(str(out_pt))
+    parity = max_difference(torch.jit.load(str(out_pt)), g, parity_size)
     with torch.no_grad():
-        parity = float((loaded(image, mask, sketch) - g(image, mask, sketch)).abs().max())
-        gate_maps = torch.jit.load(str(gates_pt))(image, mask, sketch)
+        gate_maps = torch.jit.load(str(gates_pt))(*parity_input(parity_size))
     if parity > 1e-4:
         raise RuntimeError(f"scripted and eager generator differ by {parity}")
 
@@ -130,7 +196,8 @@ def export_model(generator: Generator, out_pt: str | os.PathLike, card_extra: Di
                         "count": int(gate_maps.shape[1])},
         "export": {"torch": torch.__version__, "scripted": True, "frozen": freeze,
                    "parity_max_abs_vs_eager": parity,
-                   "created_utc": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()},
+                   "created_utc": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+                   **(export_extra or {})},
     }
     card.update(card_extra)
     training = card.get("training") or {}

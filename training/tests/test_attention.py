@@ -125,3 +125,35 @@ def test_scriptable_and_matches_reference() -> None:
     f, b, mask = _case(2, 16, 24, 32, 6)
     with torch.no_grad():
         assert (scripted(f, b, mask) - _reference_attention(f, b, mask)).abs().max().item() <= 1e-5
+
+
+def _near(mask: torch.Tensor, radius: int) -> torch.Tensor:
+    return torch.nn.functional.max_pool2d(mask.amax(dim=0, keepdim=True), 2 * radius + 1, 1, radius) > 0
+
+
+def test_near_hole_computation_matches_the_full_one_near_the_hole() -> None:
+    # Holes inside, on each edge and in the corners exercise the wrap of both flattened orders.
+    torch.manual_seed(0)
+    boxes = [(8, 16, 8, 16), (0, 6, 0, 10), (26, 32, 20, 32), (0, 4, 18, 24), (0, 32, 0, 3), (10, 14, 0, 2)]
+    for i, (y0, y1, x0, x1) in enumerate(boxes):
+        height, width = (32, 48) if i % 2 else (40, 24)
+        f = torch.randn(2, 8, height, width)
+        b = f if i % 3 else torch.randn(2, 8, height, width)
+        mask = torch.zeros(2, 1, height, width)
+        mask[0, :, y0:y1, x0:x1] = 1
+        full = contextual_attention(f, b, mask)
+        part = contextual_attention(f, b, mask, near=3, restrict_below=1.0)
+        near = _near(mask, 3)
+        assert ((full - part).abs() * near).max().item() <= 1e-5, (y0, y1, x0, x1)
+        assert (part * ~near).abs().max().item() > 0  # cells just outside are computed for the fold
+        assert part[:, :, ~_near(mask, 8)[0, 0]].abs().max().item() == 0.0  # far away: skipped
+
+
+def test_near_hole_computation_is_scriptable_and_falls_back_for_large_holes() -> None:
+    scripted = torch.jit.script(contextual_attention)
+    f, b, mask = _case(2, 16, 24, 32, 9)
+    with torch.no_grad():
+        part = scripted(f, b, mask, 3, 2, 3, 10.0, 2, 1.0)
+        assert ((part - _reference_attention(f, b, mask)).abs() * _near(mask, 2)).max().item() <= 1e-5
+        everywhere = scripted(f, b, mask, 3, 2, 3, 10.0, 2, 0.0)  # share 0: always the full computation
+        assert (everywhere - _reference_attention(f, b, mask)).abs().max().item() <= 1e-5

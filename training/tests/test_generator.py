@@ -109,3 +109,29 @@ def test_initial_signal_reaches_the_output(conv_type) -> None:
         x, valid = layer(x, valid)
         assert float(x.std()) < 20, "activations explode"
     assert float(x.std(0).mean()) > 0.05, "the coarse output ignores the input at initialisation"
+
+
+def test_inference_prediction_is_exact_within_the_margin_of_the_hole() -> None:
+    # Eval mode computes the attention near the hole only; within EXACT_MARGIN_PX it must equal the
+    # full computation (training mode's), and one cell less of attention must not be enough.
+    from gatefill_train.generator import EXACT_MARGIN_PX, ATTENTION_NEAR
+    torch.manual_seed(0)
+    g = Generator(cnum=16, refine_sketch=True).eval()
+    image = torch.rand(1, 3, 192, 256) * 2 - 1
+    sketch = torch.zeros(1, 1, 192, 256)
+    worst = {}
+    for y0, x0 in [(70, 90), (0, 0), (150, 200)]:
+        mask = torch.zeros(1, 1, 192, 256)
+        mask[..., y0:y0 + 37, x0:x0 + 53] = 1
+        near = torch.nn.functional.max_pool2d(mask, 2 * EXACT_MARGIN_PX + 1, 1, EXACT_MARGIN_PX) > 0
+        with torch.no_grad():
+            g.attention_near = -1
+            full = g(image, mask, sketch)
+            for radius in (ATTENTION_NEAR, ATTENTION_NEAR - 1):
+                g.attention_near = radius
+                diff = float(((g(image, mask, sketch) - full).abs() * near).max())
+                worst[radius] = max(worst.get(radius, 0.0), diff)
+    g.attention_near = ATTENTION_NEAR
+    # Float rounding of the differently blocked products stays near 1e-5; a missing cell costs 1e-2.
+    assert worst[ATTENTION_NEAR] <= 1e-4, worst
+    assert worst[ATTENTION_NEAR - 1] > 1e-3, worst

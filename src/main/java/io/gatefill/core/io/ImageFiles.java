@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -83,14 +84,34 @@ public final class ImageFiles {
         }
     }
 
-    private static LoadedImage decodeAll(Path file, ImageInfo info) throws ImageFileException {
-        // One read of the file serves the pixels, the metadata blocks and the orientation tag.
-        byte[] bytes;
+    /**
+     * A PNG file decoded by {@code decoder} from its bytes, with the size limit and the refusals of
+     * {@link #load}; null when the file is no PNG or the decoder does not take it (then {@link #load}
+     * reads it).
+     */
+    static <T> T readPng(Path file, long maxPixels, Function<byte[], T> decoder) throws ImageFileException {
+        ImageInfo info = probe(file);
+        if (!info.formatName().equals("png") || info.width() <= 0 || info.height() <= 0 || info.pixels() > maxPixels) {
+            return null;
+        }
         try {
-            bytes = Files.readAllBytes(file);
+            return decoder.apply(readBytes(file));
+        } catch (OutOfMemoryError e) {
+            throw NotEnoughMemoryException.forImage(file, info, e);
+        }
+    }
+
+    private static byte[] readBytes(Path file) throws ImageFileException {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImageFileException(file + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static LoadedImage decodeAll(Path file, ImageInfo info) throws ImageFileException {
+        // One read of the file serves the pixels, the metadata blocks and the orientation tag.
+        byte[] bytes = readBytes(file);
         // The common photo PNG (8-bit RGB/RGBA) in one pass; anything else, or damage, through ImageIO.
         BufferedImage decoded = info.formatName().equals("png") ? PngDecoder.decode(bytes) : null;
         if (decoded == null) {

@@ -1,5 +1,6 @@
 package io.gatefill.core.io;
 
+import io.gatefill.core.raster.GrayRaster;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
@@ -9,8 +10,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Fast path for the PNGs photos usually are: 8-bit RGB or RGBA, not interlaced, no transparent colour
- * key. Inflates the IDAT stream once and undoes each row's filter straight into a TYPE_INT_ARGB
+ * Fast path for the PNGs photos and masks usually are: 8-bit RGB or RGBA (masks also grey, grey + alpha),
+ * not interlaced, no transparent colour key. Inflates the IDAT stream once and undoes each row's filter straight into a TYPE_INT_ARGB
  * image, without ImageIO's intermediate raster and copy. Returns null for anything else and for any
  * damage (a bad CRC, a short stream), so that ImageIO decodes those with its own checks and messages.
  */
@@ -23,13 +24,36 @@ final class PngDecoder {
     /** The decoded image, or null when this file is not one the fast path takes (ImageIO decodes it). */
     static BufferedImage decode(byte[] file) {
         try {
-            return decodeOrThrow(file);
+            Rows rows = inflate(file, false);
+            return rows == null || rows.channels < 3 ? null : toArgb(rows);
         } catch (RuntimeException | DataFormatException e) {
             return null;
         }
     }
 
-    private static BufferedImage decodeOrThrow(byte[] file) throws DataFormatException {
+    /**
+     * A mask or sketch file's brightness times opacity per pixel (the rule of {@link MaskFiles}), for
+     * 8-bit grey, grey + alpha, RGB and RGBA files without an orientation tag; null for anything else.
+     */
+    static GrayRaster decodeMask(byte[] file) {
+        try {
+            Rows rows = inflate(file, true);
+            return rows == null ? null : toMask(rows);
+        } catch (RuntimeException | DataFormatException e) {
+            return null;
+        }
+    }
+
+    /** The filtered rows of a plain 8-bit PNG, each a filter byte and width * channels samples. */
+    private record Rows(byte[] raw, int width, int height, int channels) {
+    }
+
+    /**
+     * Inflates the IDAT stream of a plain 8-bit PNG (grey and grey + alpha only when {@code anyColour}),
+     * or returns null. With {@code anyColour} a file with an eXIf chunk is also left to ImageIO's path,
+     * which applies the orientation.
+     */
+    private static Rows inflate(byte[] file, boolean anyColour) throws DataFormatException {
         if (file.length < 8 + 25 || !ByteBuffer.wrap(file, 0, 8).equals(ByteBuffer.wrap(SIGNATURE))) {
             return null;
         }
@@ -37,7 +61,7 @@ final class PngDecoder {
         in.position(8);
         int width = 0;
         int height = 0;
-        int bpp = 0;
+        int channels = 0;
         Inflater inflater = new Inflater();
         byte[] raw = null;
         int got = 0;
@@ -65,12 +89,23 @@ final class PngDecoder {
                         int depth = h.get();
                         int colour = h.get();
                         boolean plain = h.get() == 0 && h.get() == 0 && h.get() == 0; // compression, filter, interlace
-                        if (depth != 8 || (colour != 2 && colour != 6) || !plain || width <= 0 || height <= 0
+                        channels = switch (colour) {
+                            case 0 -> anyColour ? 1 : 0;
+                            case 4 -> anyColour ? 2 : 0;
+                            case 2 -> 3;
+                            case 6 -> 4;
+                            default -> 0;
+                        };
+                        if (depth != 8 || channels == 0 || !plain || width <= 0 || height <= 0
                                 || (long) width * height > Integer.MAX_VALUE / 4) {
                             return null;
                         }
-                        bpp = colour == 6 ? 4 : 3;
-                        raw = new byte[Math.multiplyExact(height, width * bpp + 1)];
+                        raw = new byte[Math.multiplyExact(height, width * channels + 1)];
+                    }
+                    case "eXIf" -> {
+                        if (anyColour) {
+                            return null;
+                        }
                     }
                     case "tRNS", "PLTE" -> {
                         return null; // a colour key or palette: ImageIO's business
@@ -97,7 +132,7 @@ final class PngDecoder {
                         if (raw == null || got != raw.length || !inflater.finished()) {
                             return null;
                         }
-                        return unfilter(raw, width, height, bpp);
+                        return new Rows(raw, width, height, channels);
                     }
                     default -> {
                         // ancillary chunks (eXIf, iCCP, gAMA, text...) are read elsewhere or not at all
@@ -111,50 +146,15 @@ final class PngDecoder {
         }
     }
 
-    private static BufferedImage unfilter(byte[] raw, int width, int height, int bpp) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    private static BufferedImage toArgb(Rows rows) {
+        int width = rows.width;
+        BufferedImage image = new BufferedImage(width, rows.height, BufferedImage.TYPE_INT_ARGB);
         int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        int rowBytes = width * bpp;
-        // Rows are undone in place: the previous row's bytes are already raw when the next one needs them.
-        for (int y = 0; y < height; y++) {
-            int at = y * (rowBytes + 1);
-            int filter = raw[at];
-            int row = at + 1;
-            int prev = row - (rowBytes + 1);
-            boolean first = y == 0;
-            switch (filter) {
-                case 0 -> { }
-                case 1 -> {
-                    for (int i = bpp; i < rowBytes; i++) {
-                        raw[row + i] += raw[row + i - bpp];
-                    }
-                }
-                case 2 -> {
-                    if (!first) {
-                        for (int i = 0; i < rowBytes; i++) {
-                            raw[row + i] += raw[prev + i];
-                        }
-                    }
-                }
-                case 3 -> {
-                    for (int i = 0; i < rowBytes; i++) {
-                        int a = i >= bpp ? raw[row + i - bpp] & 0xFF : 0;
-                        int b = first ? 0 : raw[prev + i] & 0xFF;
-                        raw[row + i] += (byte) ((a + b) >>> 1);
-                    }
-                }
-                case 4 -> {
-                    for (int i = 0; i < rowBytes; i++) {
-                        int a = i >= bpp ? raw[row + i - bpp] & 0xFF : 0;
-                        int b = first ? 0 : raw[prev + i] & 0xFF;
-                        int c = first || i < bpp ? 0 : raw[prev + i - bpp] & 0xFF;
-                        raw[row + i] += (byte) PngEncoder.paeth(a, b, c);
-                    }
-                }
-                default -> throw new IllegalArgumentException("PNG filter type " + filter);
-            }
+        byte[] raw = rows.raw;
+        for (int y = 0; y < rows.height; y++) {
+            int row = unfilterRow(rows, y);
             int o = y * width;
-            if (bpp == 4) {
+            if (rows.channels == 4) {
                 for (int x = 0, i = row; x < width; x++, i += 4) {
                     px[o + x] = (raw[i + 3] & 0xFF) << 24 | (raw[i] & 0xFF) << 16 | (raw[i + 1] & 0xFF) << 8 | (raw[i + 2] & 0xFF);
                 }
@@ -165,5 +165,69 @@ final class PngDecoder {
             }
         }
         return image;
+    }
+
+    private static GrayRaster toMask(Rows rows) {
+        int width = rows.width;
+        int channels = rows.channels;
+        byte[] out = new byte[width * rows.height];
+        byte[] raw = rows.raw;
+        for (int y = 0; y < rows.height; y++) {
+            int row = unfilterRow(rows, y);
+            int o = y * width;
+            for (int x = 0, i = row; x < width; x++, i += channels) {
+                int luma = channels < 3 ? raw[i] & 0xFF : MaskFiles.luma(raw[i] & 0xFF, raw[i + 1] & 0xFF, raw[i + 2] & 0xFF);
+                int alpha = channels == 2 || channels == 4 ? raw[i + channels - 1] & 0xFF : 255;
+                out[o + x] = (byte) MaskFiles.covered(luma, alpha);
+            }
+        }
+        return new GrayRaster(width, rows.height, out);
+    }
+
+    /**
+     * Undoes row y's filter in place and returns the offset of its first sample. Rows must be undone in
+     * order: the previous row's bytes are already raw when the next one needs them.
+     */
+    private static int unfilterRow(Rows rows, int y) {
+        byte[] raw = rows.raw;
+        int bpp = rows.channels;
+        int rowBytes = rows.width * bpp;
+        int at = y * (rowBytes + 1);
+        int filter = raw[at];
+        int row = at + 1;
+        int prev = row - (rowBytes + 1);
+        boolean first = y == 0;
+        switch (filter) {
+            case 0 -> { }
+            case 1 -> {
+                for (int i = bpp; i < rowBytes; i++) {
+                    raw[row + i] += raw[row + i - bpp];
+                }
+            }
+            case 2 -> {
+                if (!first) {
+                    for (int i = 0; i < rowBytes; i++) {
+                        raw[row + i] += raw[prev + i];
+                    }
+                }
+            }
+            case 3 -> {
+                for (int i = 0; i < rowBytes; i++) {
+                    int a = i >= bpp ? raw[row + i - bpp] & 0xFF : 0;
+                    int b = first ? 0 : raw[prev + i] & 0xFF;
+                    raw[row + i] += (byte) ((a + b) >>> 1);
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < rowBytes; i++) {
+                    int a = i >= bpp ? raw[row + i - bpp] & 0xFF : 0;
+                    int b = first ? 0 : raw[prev + i] & 0xFF;
+                    int c = first || i < bpp ? 0 : raw[prev + i - bpp] & 0xFF;
+                    raw[row + i] += (byte) PngEncoder.paeth(a, b, c);
+                }
+            }
+            default -> throw new IllegalArgumentException("PNG filter type " + filter);
+        }
+        return row;
     }
 }

@@ -80,4 +80,51 @@ class PngDecoderTest {
         assertThat(PngDecoder.decode(flipped)).as("bad CRC").isNull();
         assertThat(PngDecoder.decode(new byte[] {1, 2, 3})).as("not a PNG").isNull();
     }
+
+    /** A grey image, with an alpha channel when {@code alpha}, of random samples. */
+    private static BufferedImage grey(int w, int h, boolean alpha, long seed) {
+        java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), alpha, false,
+                alpha ? java.awt.Transparency.TRANSLUCENT : java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+        java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(w, h);
+        byte[] data = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
+        new Random(seed).nextBytes(data);
+        return new BufferedImage(cm, raster, false, null);
+    }
+
+    /** The mask the general path makes: the photo decode (ImageIO, exact ARGB) and brightness x opacity. */
+    private static byte[] maskByImageIo(byte[] png) throws Exception {
+        int[] argb = argb(ArgbConversion.toArgb(ImageIO.read(new ByteArrayInputStream(png))));
+        byte[] out = new byte[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            out[i] = (byte) MaskFiles.covered(MaskFiles.luma((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF), p >>> 24);
+        }
+        return out;
+    }
+
+    @Test
+    void masksOfEveryPlainColourTypeDecodeAsTheGeneralPathReadsThem() throws Exception {
+        BufferedImage[] kinds = {grey(317, 211, false, 1), grey(317, 211, true, 2),
+            noisy(317, 211, BufferedImage.TYPE_INT_RGB, 3), noisy(317, 211, BufferedImage.TYPE_INT_ARGB, 4)};
+        for (BufferedImage kind : kinds) {
+            byte[] png = imageIo(kind, false);
+            var fast = PngDecoder.decodeMask(png);
+            assertThat(fast).as("colour model %s", kind.getColorModel()).isNotNull();
+            assertThat(fast.width()).isEqualTo(317);
+            assertThat(fast.height()).isEqualTo(211);
+            assertThat(fast.data()).isEqualTo(maskByImageIo(png));
+        }
+        assertThat(PngDecoder.decodeMask(imageIo(grey(16, 8, false, 5), true))).as("interlaced").isNull();
+        assertThat(PngDecoder.decodeMask(imageIo(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_INDEXED), false)))
+                .as("palette").isNull();
+    }
+
+    @Test
+    void aMaskWithAnOrientationTagIsLeftToThePathThatTurnsIt() throws Exception {
+        byte[] png = imageIo(grey(16, 8, false, 6), false);
+        byte[] tagged = MetadataBlocks.insertIntoPng(png, ImageFilesTest.tiffWithOrientation(6), null);
+        assertThat(PngDecoder.decodeMask(png)).isNotNull();
+        assertThat(PngDecoder.decodeMask(tagged)).isNull();
+    }
 }
