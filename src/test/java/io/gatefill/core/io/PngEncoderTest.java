@@ -224,4 +224,51 @@ class PngEncoderTest {
             return argb;
         }
     }
+
+    @Test
+    void everyFilterTypeIsUndoneByTheSpecificationsInverse() {
+        java.util.Random random = new java.util.Random(7);
+        for (int bpp : new int[] {3, 4}) {
+            byte[] prev = new byte[7 * bpp + 1];
+            byte[] cur = new byte[prev.length];
+            random.nextBytes(prev);
+            random.nextBytes(cur);
+            for (int filter = 0; filter <= 4; filter++) {
+                byte[] out = new byte[cur.length + 3];
+                PngEncoder.applyFilter(filter, cur, prev, bpp, out, 2);
+                assertThat(out[2]).isEqualTo((byte) filter);
+                byte[] undone = new byte[cur.length];
+                for (int i = 0; i < cur.length; i++) {
+                    int a = i >= bpp ? undone[i - bpp] & 0xFF : 0;
+                    int b = prev[i] & 0xFF;
+                    int c = i >= bpp ? prev[i - bpp] & 0xFF : 0;
+                    int p = a + b - c;
+                    int paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a
+                            : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+                    int predicted = new int[] {0, a, b, (a + b) / 2, paeth}[filter];
+                    undone[i] = (byte) (out[3 + i] + predicted);
+                }
+                assertThat(undone).as("filter %d, %d bytes per pixel", filter, bpp).isEqualTo(cur);
+            }
+        }
+    }
+
+    @Test
+    void flatAndNoisyStripesOfOneImageBothRoundTrip() throws Exception {
+        // Top: flat bands (string matching); bottom: noise (Huffman coding alone). 1500 rows of 4.5 KB
+        // at ~1 MB per stripe: several stripes of each kind in one zlib stream.
+        BufferedImage img = new BufferedImage(1500, 1500, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < 1500; y++) {
+            for (int x = 0; x < 1500; x++) {
+                img.setRGB(x, y, y < 750 ? (x / 100) * 0x101010 : random.nextInt(1 << 24));
+            }
+        }
+        byte[] flatRows = new byte[4501 * 10];
+        byte[] noisyRows = new byte[4501 * 10];
+        random.nextBytes(noisyRows);
+        assertThat(PngEncoder.mostlyNoise(flatRows)).isFalse();
+        assertThat(PngEncoder.mostlyNoise(noisyRows)).isTrue();
+        assertRoundTripAs(img, 2);
+    }
 }
