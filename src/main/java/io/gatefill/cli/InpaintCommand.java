@@ -92,6 +92,31 @@ public final class InpaintCommand implements Callable<Integer> {
         ModelFiles files = engineArgs.filesFor(fillEngine);
         checkOutput(files);
         timings.mark("start");
+        try (BackgroundLoad load = BackgroundLoad.start(() -> engineArgs.loadFor(fillEngine, files))) {
+            Inputs inputs = decode(log, chosen, fillEngine);
+            timings.mark("decode");
+            InpaintEngine engine = load.engine();
+            timings.mark("load");
+            if (load.loadMs() >= 0 && engine != null) {
+                timings.background("load", load.loadMs());
+            }
+            InpaintResult result = fill(log, inputs.request(), fillEngine, engine);
+            timings.mark("fill");
+            write(result, inputs.photo());
+            timings.mark("encode");
+        }
+        log.println("Wrote " + out);
+        if (verbose) {
+            log.println(timings.line());
+        }
+    }
+
+    /** The decoded photo (its metadata goes to the output) and the request made of it. */
+    private record Inputs(LoadedImage photo, InpaintRequest request) {
+    }
+
+    /** The photo, mask and sketch as a request, checked (bad masks are refused here, not after the fill). */
+    private Inputs decode(PrintWriter log, Strategy chosen, FillEngine fillEngine) throws CommandFailure {
         LoadedImage loaded = loadImage(chosen);
         if (loaded.precisionNote() != null) {
             log.println("Note: " + image.getFileName() + ": " + loaded.precisionNote() + ".");
@@ -100,18 +125,18 @@ public final class InpaintCommand implements Callable<Integer> {
         int h = loaded.image().getHeight();
         GrayRaster holes = readRaster("mask", mask, w, h);
         GrayRaster strokes = sketch == null ? null : readRaster("sketch", sketch, w, h);
-        timings.mark("decode");
         InpaintRequest request = new InpaintRequest(loaded.image(), holes, strokes, chosen, fillEngine, fillArgs.seed);
-
-        // Refuse bad masks before the seconds-long model load; the real settings need the card, but
-        // validation does not depend on them.
         try {
             InpaintPipeline.withoutModel().plan(request);
         } catch (InpaintException e) {
             throw failure(e);
         }
+        return new Inputs(loaded, request);
+    }
+
+    private InpaintResult fill(PrintWriter log, InpaintRequest request, FillEngine fillEngine, InpaintEngine engine)
+            throws CommandFailure {
         long start = System.nanoTime();
-        InpaintResult result;
         ProgressListener progress = new ProgressListener() {
             private String last;
 
@@ -124,25 +149,22 @@ public final class InpaintCommand implements Callable<Integer> {
                 }
             }
         };
-        try (InpaintEngine engine = engineArgs.loadFor(fillEngine, files)) {
-            timings.mark("load");
-            result = EngineArgs.pipeline(engine).run(request, progress, null);
+        try {
+            InpaintResult result = EngineArgs.pipeline(engine).run(request, progress, null);
             logFilled(log, fillEngine, result, engine == null ? "the CPU" : engine.describe().device(), start);
+            return result;
         } catch (InpaintException e) {
             throw failure(e);
         }
-        timings.mark("fill");
+    }
+
+    private void write(InpaintResult result, LoadedImage loaded) throws CommandFailure {
         try {
             ImageFiles.save(result.result(), out, saveOptions(out).withOverwrite(overwrite), loaded.metadata());
         } catch (OutputRefusedException e) {
             throw new CommandFailure(ExitCodes.OUTPUT_REFUSED, e.getMessage());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.WRITE_FAILED, "Could not write " + out + ": " + e.getMessage());
-        }
-        timings.mark("encode");
-        log.println("Wrote " + out);
-        if (verbose) {
-            log.println(timings.line());
         }
     }
 
