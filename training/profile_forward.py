@@ -58,7 +58,10 @@ def main() -> None:
           f"{torch.__version__} eager mode, {args.threads} threads, {meta['created_utc']}; median of {args.repeats} passes "
           "after a warm-up, on a random photo with a centred hole of a quarter of its area. Layers are timed by "
           "forward hooks and contextual attention by wrapping the function the generator calls. GFLOP counts "
-          "multiply-adds as two; contextual attention's count is its two batched products. The matrix-product "
+          "multiply-adds as two; contextual attention's count is its two batched products over the query cells "
+          "it computes (inference computes only those within reach of the hole's surroundings: "
+          "`near_hole_cells`; with this hole about half of them at 512², all of them at 256² where the share "
+          "is above the restriction's 75 %). The matrix-product "
           "rate (2048³ float32 `torch.mm`) is measured between the passes of the same run, so 'of matmul rate' "
           "is a ratio measured side by side.", "",
           *table(results), "",

@@ -139,6 +139,14 @@ def _near_hole_scores(kernels: Tensor, cols: Tensor, needed: Tensor, bh: int, bw
     return out
 
 
+def near_hole_cells(mask: Tensor, near: int, rate: int = 2) -> Tensor:
+    """[HW] bool: the query cells whose pasted patch covers an output pixel within ``near`` pixels of a
+    hole of any sample (the fold: cell q covers pixels rate*q - rate//2 .. rate*q - rate//2 + 2*rate - 1)."""
+    wanted = F.max_pool2d((mask > 0).to(mask.dtype).amax(dim=0, keepdim=True), kernel_size=2 * near + 1,
+                          stride=1, padding=near)
+    return F.max_pool2d(wanted, kernel_size=2 * rate, stride=rate, padding=rate // 2).view(-1) > 0
+
+
 def _all_scores(kernels: Tensor, cols: Tensor, fuse_k: int, bh: int, bw: int, h: int, w: int) -> Tensor:
     """The propagated scores [N, L, HW] of every background patch (y-major) and foreground cell."""
     n = kernels.shape[0]
@@ -193,11 +201,7 @@ def contextual_attention(f: Tensor, b: Tensor, mask: Tensor, ksize: int = 3, rat
     cells = torch.empty(0, dtype=torch.long, device=f.device)
     needed = torch.empty(0, dtype=torch.bool, device=f.device)
     if near >= 0 and fuse_k == 3 and bh >= 2 and h >= 2:
-        # Output pixels near a hole, then the query cells whose pasted patch covers one of them (the
-        # fold below: cell q covers pixels rate*q - rate//2 .. rate*q - rate//2 + kr - 1).
-        wanted = F.max_pool2d((mask > 0).to(f.dtype).amax(dim=0, keepdim=True), kernel_size=2 * near + 1,
-                              stride=1, padding=near)
-        needed = F.max_pool2d(wanted, kernel_size=kr, stride=rate, padding=rate // 2).view(-1) > 0
+        needed = near_hole_cells(mask, near, rate)
         if int(needed.sum()) <= restrict_below * h * w:
             cells = needed.nonzero().view(-1)
     restricted = cells.numel() > 0

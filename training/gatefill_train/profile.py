@@ -8,6 +8,7 @@ the function the generator calls, so the measured network is exactly the one tha
 """
 from __future__ import annotations
 
+import inspect
 import statistics
 import time
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ import torch
 from torch import Tensor, nn
 
 from . import generator as generator_module
+from .attention import contextual_attention, near_hole_cells
 from .generator import Generator
 
 PARTS = ("coarse", "refine_conv", "refine_attn_in", "contextual_attention", "refine_attn_out", "refine_decoder")
@@ -28,11 +30,25 @@ def conv_flops(conv: nn.Conv2d, out: Tensor) -> float:
     return 2.0 * conv.in_channels / conv.groups * kh * kw * out.numel()
 
 
-def attention_flops(c: int, height: int, width: int, ksize: int = 3, rate: int = 2) -> float:
+def attention_flops(c: int, height: int, width: int, ksize: int = 3, rate: int = 2, cells: int = -1) -> float:
     """The two batched products of contextual_attention on an [1,c,height,width] map (the rest is linear in
-    the score matrix): scores [L, c*k*k] x [c*k*k, HW] and reconstruction [c*(2*rate)^2, L] x [L, HW]."""
+    the score matrix): scores [L, c*k*k] x [c*k*k, M] and reconstruction [c*(2*rate)^2, L] x [L, M], for M
+    ``cells`` query cells (-1: all HW of them)."""
     hw = (height // rate) * (width // rate)
-    return 2.0 * hw * c * ksize * ksize * hw + 2.0 * c * (2 * rate) ** 2 * hw * hw
+    m = hw if cells < 0 else cells
+    return 2.0 * hw * c * ksize * ksize * m + 2.0 * c * (2 * rate) ** 2 * hw * m
+
+
+def attention_cells(mask: Tensor, args: tuple) -> int:
+    """How many query cells contextual_attention computes for these arguments (-1: all of them)."""
+    near = args[4] if len(args) > 4 else -1
+    restrict_below = args[5] if len(args) > 5 else \
+        inspect.signature(contextual_attention).parameters["restrict_below"].default
+    if near < 0:
+        return -1
+    needed = int(near_hole_cells(mask, near).sum())
+    hw = (mask.shape[2] // 2) * (mask.shape[3] // 2)
+    return needed if needed <= restrict_below * hw else -1
 
 
 class _Clock:
@@ -70,7 +86,8 @@ def _instrumented(g: Generator, clock: _Clock) -> Iterator[None]:
         t = time.perf_counter()
         out = original(f, b, mask, *args)
         clock.seconds["contextual_attention"] += time.perf_counter() - t
-        clock.flops["contextual_attention"] += attention_flops(f.shape[1], f.shape[2], f.shape[3])
+        clock.flops["contextual_attention"] += attention_flops(f.shape[1], f.shape[2], f.shape[3],
+                                                               cells=attention_cells(mask, args))
         return out
 
     generator_module.contextual_attention = timed_attention
