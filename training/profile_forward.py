@@ -25,7 +25,9 @@ def table(results) -> list:
     for r in results:
         for part in PARTS:
             p = r["parts"][part]
-            lines.append(f"| {r['size']}² | {part} | {p['ms']:.1f} | {p['ms'] / r['total_ms']:.0%} | {p['gflop']:.1f} | "
+            name = part if part != "contextual_attention" else \
+                f"{part} ({r['attention_cells_share']:.0%} of the query cells)"
+            lines.append(f"| {r['size']}² | {name} | {p['ms']:.1f} | {p['ms'] / r['total_ms']:.0%} | {p['gflop']:.1f} | "
                          f"{p['gflop_per_s']:.0f} | {p['share_of_matmul_rate']:.0%} |")
         lines.append(f"| {r['size']}² | **whole forward** | **{r['total_ms']:.1f}** | 100 % | {r['gflop']:.1f} | "
                      f"{r['gflop_per_s']:.0f} | {r['gflop_per_s'] / r['matmul_gflop_per_s']:.0%} "
@@ -59,9 +61,8 @@ def main() -> None:
           "after a warm-up, on a random photo with a centred hole of a quarter of its area. Layers are timed by "
           "forward hooks and contextual attention by wrapping the function the generator calls. GFLOP counts "
           "multiply-adds as two; contextual attention's count is its two batched products over the query cells "
-          "it computes (inference computes only those within reach of the hole's surroundings: "
-          "`near_hole_cells`; with this hole about half of them at 512², all of them at 256² where the share "
-          "is above the restriction's 75 %). The matrix-product "
+          "it computes (inference computes only those within reach of the hole's surroundings, "
+          "`near_hole_cells`; the share is in the part's row). The matrix-product "
           "rate (2048³ float32 `torch.mm`) is measured between the passes of the same run, so 'of matmul rate' "
           "is a ratio measured side by side.", "",
           *table(results), "",

@@ -146,6 +146,10 @@ def profile(g: Generator, size: int, repeats: int = 3) -> Dict[str, object]:
         parts[part] = {"ms": seconds * 1e3, "gflop": gflop, "gflop_per_s": gflops,
                        "share_of_matmul_rate": gflops / rate}
     total = statistics.median(totals)
+    mask_q = torch.nn.functional.max_pool2d(inputs[1], kernel_size=4, stride=4)  # as the generator passes it
+    cells = attention_cells(mask_q, (3, 2, 3, 10.0, -1 if g.training else g.attention_near))
+    hw = (mask_q.shape[2] // 2) * (mask_q.shape[3] // 2)
     gflop = sum(p["gflop"] for p in parts.values())
     return {"size": size, "threads": torch.get_num_threads(), "total_ms": total * 1e3, "gflop": gflop,
-            "gflop_per_s": gflop / total, "matmul_gflop_per_s": rate, "parts": parts}
+            "gflop_per_s": gflop / total, "matmul_gflop_per_s": rate, "parts": parts,
+            "attention_cells_share": 1.0 if cells < 0 else cells / hw}
