@@ -58,7 +58,7 @@ photo = cv2.imread(str(work / "photo.png"), cv2.IMREAD_UNCHANGED)
 mask = cv2.imread(str(work / "mask.png"), cv2.IMREAD_GRAYSCALE) >= 128
 parts = ["start", "decode", "load", "beside", "fill", "encode", "total"]
 patterns = {p: rf"{p} ([0-9.]+) s" for p in parts}
-patterns["beside"] = r"\(([0-9.]+) s while decoding\)"
+patterns["beside"] = r"\(loaded in ([0-9.]+) s beside decoding\)"
 rows = []
 for v in variants:
     result = cv2.imread(str(work / f"{v}.png"), cv2.IMREAD_UNCHANGED)  # a second decoder, OpenCV's libpng

@@ -48,7 +48,7 @@ EXACT_MARGIN_PX = 8
 # ... for which the attention's output (at 1/4 of the input) is needed this far from the hole, counted
 # at 1/4: 4 (the two 3x3 convs of refine_attn_out and the decoder's two at 1/4) + 2 (the five convs after
 # the first upsampling reach 4 px at 1/2) + 2 (the margin). Measured tight: 7 changes the prediction
-# within the margin by up to 5e-3, 8 not at all (tests/test_attention.py).
+# within the margin by up to 5e-3, 8 not at all (tests/test_generator.py).
 ATTENTION_NEAR = 8
 
 

@@ -104,3 +104,24 @@ def test_evaluate_loads_both_exports_and_checkpoints(tmp_path, photo_dir) -> Non
         with torch.no_grad():
             out = module(torch.zeros(1, 3, 32, 32), torch.ones(1, 1, 32, 32), torch.zeros(1, 1, 32, 32))
         assert out.shape == (1, 3, 32, 32)
+
+
+def test_parity_is_checked_on_the_near_hole_attention_and_catches_non_finite(tmp_path) -> None:
+    from gatefill_train.attention import near_hole_cells
+    from gatefill_train.export import PARITY_SIZE, generator_from_model, max_difference, parity_input
+    from gatefill_train.generator import ATTENTION_NEAR
+    mask = parity_input(PARITY_SIZE)[1]
+    mask_q = torch.nn.functional.max_pool2d(mask, 4, 4)
+    assert float(near_hole_cells(mask_q, ATTENTION_NEAR).float().mean()) <= 0.75  # the restricted path
+
+    torch.manual_seed(0)
+    g = Generator(cnum=8, refine_sketch=True).eval()
+    export_model(g, tmp_path / "m.pt", {"training": {"resolution": 64}})
+    again, card = generator_from_model(tmp_path / "m.pt")  # weights back from the frozen graph
+    assert card["cnum"] == 8
+    assert max_difference(torch.jit.load(str(tmp_path / "m.pt")), again) <= 1e-5
+
+    class Broken(torch.nn.Module):
+        def forward(self, image, mask, sketch):
+            return g(image, mask, sketch) * float("nan")
+    assert max_difference(Broken(), g) == float("inf")

@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The model loading on its own thread while the command decodes its input files: the two take about
- * as long (24 MP PNG: 0.6 s each), and each keeps one core busy. Closing closes the engine once its
- * load is done, also when the command failed before taking it.
+ * as long (24 MP PNG: 0.6 s and 0.75 s alone, 1.17 s together instead of 1.39 s one after the other).
+ * Closing waits for the load and closes the engine, also when the command failed before taking it.
  */
 final class BackgroundLoad implements AutoCloseable {
     private final CompletableFuture<InpaintEngine> future = new CompletableFuture<>();
@@ -62,12 +62,21 @@ final class BackgroundLoad implements AutoCloseable {
         return loadMs;
     }
 
+    /**
+     * Waits for the load to end and closes its engine. Waiting matters when the command failed before
+     * taking the engine: the process exits right after, and it must not do so while libtorch is being
+     * loaded or unpacked on the load thread.
+     */
     @Override
     public void close() {
-        future.thenAccept(engine -> {
-            if (engine != null) {
-                engine.close();
-            }
-        });
+        InpaintEngine engine;
+        try {
+            engine = future.join();
+        } catch (RuntimeException e) {
+            return; // the load failed: nothing to close, and the command reports its own failure
+        }
+        if (engine != null) {
+            engine.close();
+        }
     }
 }

@@ -67,8 +67,8 @@ final class Timings {
     }
 
     /**
-     * Records how long part {@code name} ran beside decoding (the model load); shown with the part, and
-     * left out of the total, whose parts follow each other.
+     * Records how long part {@code name} took in all on its own thread, started with decoding (the
+     * model load); shown with the part, and left out of the total, whose parts follow each other.
      */
     void background(String name, long ms) {
         partsMs.put(name + BACKGROUND, ms);
@@ -98,7 +98,7 @@ final class Timings {
     }
 
     /**
-     * One line: "Timing: start 0.31 s, decode 0.60 s, load 0.05 s (0.65 s while decoding), ...", total
+     * One line: "Timing: start 0.31 s, decode 0.60 s, load 0.05 s (loaded in 0.65 s beside decoding), ...", total
      * from the process start when known.
      */
     String line() {
@@ -109,7 +109,7 @@ final class Timings {
             }
             Long beside = partsMs.get(name + BACKGROUND);
             parts.add(String.format(Locale.ROOT, "%s %.2f s", name, ms / 1000.0)
-                    + (beside == null ? "" : String.format(Locale.ROOT, " (%.2f s while decoding)", beside / 1000.0)));
+                    + (beside == null ? "" : String.format(Locale.ROOT, " (loaded in %.2f s beside decoding)", beside / 1000.0)));
         });
         long sinceStart = partsMs.entrySet().stream()
                 .filter(e -> !e.getKey().endsWith(MEDIAN) && !e.getKey().endsWith(BACKGROUND))

@@ -24,7 +24,7 @@ class TimingsTest {
         timings.mark("load");
         timings.background("load", 5_000);
         String line = timings.line();
-        assertThat(line).containsPattern("load [0-9.]+ s \\(5\\.00 s while decoding\\)");
+        assertThat(line).containsPattern("load [0-9.]+ s \\(loaded in 5\\.00 s beside decoding\\)");
         double total = Double.parseDouble(line.replaceAll(".*total ([0-9.]+) s$", "$1"));
         double start = Double.parseDouble(line.replaceAll("^Timing: start ([0-9.]+) s.*", "$1"));
         assertThat(total - start).isLessThan(1.0); // decode and load took milliseconds, not the 5 s beside

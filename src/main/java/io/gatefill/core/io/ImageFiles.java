@@ -95,7 +95,9 @@ public final class ImageFiles {
             return null;
         }
         try {
-            return decoder.apply(readBytes(file));
+            byte[] bytes = readBytes(file);
+            // An orientation to apply (in any chunk the metadata reader knows) is load's business.
+            return exifOrientation(bytes) == 1 ? decoder.apply(bytes) : null;
         } catch (OutOfMemoryError e) {
             throw NotEnoughMemoryException.forImage(file, info, e);
         }

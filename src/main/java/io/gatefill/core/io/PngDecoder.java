@@ -135,7 +135,7 @@ final class PngDecoder {
                         return new Rows(raw, width, height, channels);
                     }
                     default -> {
-                        // ancillary chunks (eXIf, iCCP, gAMA, text...) are read elsewhere or not at all
+                        // ancillary chunks (iCCP, gAMA, text...) are read elsewhere or not at all
                     }
                 }
                 in.position(data + length + 4);
