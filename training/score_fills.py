@@ -68,8 +68,13 @@ def load_set(folder: Path, limit: int = 0) -> List[Tuple[str, np.ndarray, np.nda
     return out
 
 
+def composite(result: np.ndarray, image: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The result inside the hole, the image elsewhere (a model's prediction is defined near the hole only)."""
+    return np.where(mask[:, :, None] > 0.5, result, image)
+
+
 def score_one(result: np.ndarray, image: np.ndarray, mask: np.ndarray) -> Dict[str, float]:
-    comp = np.where(mask[:, :, None] > 0.5, result, image)
+    comp = composite(result, image, mask)
     row = metrics(comp, image, mask)
     row["detail"] = detail_ratio(comp, image, mask)
     return row
@@ -94,7 +99,8 @@ def score_method(cases, produce: Callable[[str, np.ndarray, np.ndarray, np.ndarr
         per[name] = score_one(result, image, mask)
         if write_dir is not None:
             write_dir.mkdir(parents=True, exist_ok=True)
-            cv2.imwrite(str(write_dir / f"{name}.png"), cv2.cvtColor(result, cv2.COLOR_RGB2BGR))
+            cv2.imwrite(str(write_dir / f"{name}.png"),
+                        cv2.cvtColor(composite(result, image, mask), cv2.COLOR_RGB2BGR))
         print(f"  {label}: {i + 1}/{len(cases)} {name} psnr {per[name]['psnr']:.2f} "
               f"detail {per[name]['detail']:.2f}", file=sys.stderr, flush=True)
     return {"mean": mean_row(per), "sec_per_image": (time.time() - t0) / len(cases), "per_image": per}
