@@ -65,7 +65,8 @@ public final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace OUT if it exists (never an input file).")
     boolean overwrite;
 
-    @Option(names = "--verbose", description = "Print where the time went: start, load, decode, fill, encode.")
+    @Option(names = "--verbose", description = "Print where the time went: start, load, decode, fill, encode, each with the "
+                    + "processor time of the whole process in it.")
     boolean verbose;
 
     @Mixin

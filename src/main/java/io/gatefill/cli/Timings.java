@@ -27,7 +27,10 @@ final class Timings {
     private static final String BACKGROUND = " (in the background)";
 
     private final Map<String, Long> partsMs = new LinkedHashMap<>();
+    /** Processor time of the whole process (every thread, the JIT compilers included) per part. */
+    private final Map<String, Long> partsCpuMs = new LinkedHashMap<>();
     private long lastMark;
+    private long lastCpuMs;
 
     /** Starts the clock at the command's first line and records "start" up to it. */
     Timings() {
@@ -36,6 +39,26 @@ final class Timings {
         if (processStartMs >= 0) {
             partsMs.put("start", processStartMs);
         }
+        lastCpuMs = processCpuMs();
+        if (lastCpuMs >= 0) {
+            partsCpuMs.put("start", lastCpuMs);
+        }
+    }
+
+    /** User plus system time of this process so far in milliseconds (/proc, 10 ms ticks), or -1. */
+    static long processCpuMs() {
+        try {
+            String[] fields = statFields();
+            return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * 1000 / USER_HZ;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** /proc/self/stat's fields from the third on (after the parenthesised command name, which may hold spaces). */
+    private static String[] statFields() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     }
 
     /**
@@ -46,10 +69,8 @@ final class Timings {
      */
     static long processAgeMs() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            // Field 22 is the start time in clock ticks since boot; fields are counted after the
-            // parenthesised command name, which may itself hold spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            // Field 22 is the start time in clock ticks since boot.
+            String[] fields = statFields();
             long startTicks = Long.parseLong(fields[22 - 3]);
             double uptimeSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
             return Math.max(0, Math.round(uptimeSeconds * 1000 - startTicks * 1000.0 / USER_HZ));
@@ -64,6 +85,11 @@ final class Timings {
         long now = System.nanoTime();
         partsMs.merge(name, (now - lastMark) / 1_000_000, Long::sum);
         lastMark = now;
+        long cpu = processCpuMs();
+        if (cpu >= 0 && lastCpuMs >= 0) {
+            partsCpuMs.merge(name, cpu - lastCpuMs, Long::sum);
+        }
+        lastCpuMs = cpu;
     }
 
     /**
@@ -108,7 +134,9 @@ final class Timings {
                 return; // shown with its part
             }
             Long beside = partsMs.get(name + BACKGROUND);
+            Long cpu = partsCpuMs.get(name);
             parts.add(String.format(Locale.ROOT, "%s %.2f s", name, ms / 1000.0)
+                    + (cpu == null ? "" : String.format(Locale.ROOT, " (cpu %.2f)", cpu / 1000.0))
                     + (beside == null ? "" : String.format(Locale.ROOT, " (loaded in %.2f s beside decoding)", beside / 1000.0)));
         });
         long sinceStart = partsMs.entrySet().stream()

@@ -66,8 +66,9 @@ class InpaintCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern(
-                "Timing: start [0-9.]+ s, decode [0-9.]+ s, load [0-9.]+ s \\(loaded in [0-9.]+ s beside decoding\\), fill [0-9.]+ s, "
-                        + "encode [0-9.]+ s; total [0-9.]+ s");
+                "Timing: start [0-9.]+ s \\(cpu [0-9.]+\\), decode [0-9.]+ s \\(cpu [0-9.]+\\), load [0-9.]+ s "
+                        + "\\(cpu [0-9.]+\\) \\(loaded in [0-9.]+ s beside decoding\\), fill [0-9.]+ s \\(cpu [0-9.]+\\), "
+                        + "encode [0-9.]+ s \\(cpu [0-9.]+\\); total [0-9.]+ s");
         assertThat(inpaint("--overwrite").out()).doesNotContain("Timing:");
     }
 

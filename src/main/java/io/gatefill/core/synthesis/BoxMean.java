@@ -1,15 +1,23 @@
 package io.gatefill.core.synthesis;
 
+import java.util.concurrent.ForkJoinPool;
+
 /** Mean over a square box of the valid pixels only, in constant time per pixel (summed-area tables). */
 final class BoxMean {
+    /** Columns per task of the summed-area table's vertical pass. */
+    private static final int COLUMN_BAND = 64;
+
     private BoxMean() {
     }
 
-    static float[] known(float[] values, byte[] valid, int w, int h, int radius) {
+    /** Rows and column bands are shared among {@code pool}'s threads (null: this thread alone). */
+    static float[] known(float[] values, byte[] valid, int w, int h, int radius, ForkJoinPool pool) {
         int stride = w + 1;
         double[] sum = new double[stride * (h + 1)];
         int[] count = new int[stride * (h + 1)];
-        for (int y = 0; y < h; y++) {
+        // The table as row prefix sums first, then each column accumulated downwards: the same
+        // additions in the same order as one pass row by row, so the same doubles.
+        Rows.each(pool, h, y -> {
             double rowSum = 0;
             int rowCount = 0;
             for (int x = 0; x < w; x++) {
@@ -19,12 +27,21 @@ final class BoxMean {
                     rowCount++;
                 }
                 int o = (y + 1) * stride + x + 1;
-                sum[o] = sum[o - stride] + rowSum;
-                count[o] = count[o - stride] + rowCount;
+                sum[o] = rowSum;
+                count[o] = rowCount;
             }
-        }
+        });
+        Rows.each(pool, (stride + COLUMN_BAND - 1) / COLUMN_BAND, band -> {
+            int x1 = Math.min(stride, (band + 1) * COLUMN_BAND);
+            for (int y = 1; y <= h; y++) {
+                for (int o = y * stride + band * COLUMN_BAND, end = y * stride + x1; o < end; o++) {
+                    sum[o] = sum[o - stride] + sum[o];
+                    count[o] += count[o - stride];
+                }
+            }
+        });
         float[] out = new float[w * h];
-        for (int y = 0; y < h; y++) {
+        Rows.each(pool, h, y -> {
             int y0 = Math.max(0, y - radius);
             int y1 = Math.min(h - 1, y + radius) + 1;
             for (int x = 0; x < w; x++) {
@@ -36,7 +53,7 @@ final class BoxMean {
                     out[y * w + x] = (float) (s / n);
                 }
             }
-        }
+        });
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package io.gatefill.core.synthesis;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * What a patch distance compares per pixel: CIE Lab colour plus two texture channels, the local mean
  * of the absolute horizontal and vertical lightness differences (Newson et al., SIAM J. Imaging
@@ -17,15 +19,16 @@ final class Features {
     /**
      * Features of a window: Lab from {@code argb}, texture averaged over a box of side {@code window}
      * from known pixels only and scaled by {@code textureWeight}'s square root, so squared distances
-     * weigh texture by {@code textureWeight}. Hole pixels hold zeros until they are estimated.
+     * weigh texture by {@code textureWeight}. Hole pixels hold zeros until they are estimated. Rows are
+     * shared among {@code pool}'s threads (null: this thread alone).
      */
-    static float[] of(int[] argb, byte[] hole, int w, int h, int window, float textureWeight) {
-        float[] lab = Lab.fromArgb(argb);
+    static float[] of(int[] argb, byte[] hole, int w, int h, int window, float textureWeight, ForkJoinPool pool) {
+        float[] lab = Lab.fromArgb(argb, pool);
         int n = w * h;
         float[] gx = new float[n];
         float[] gy = new float[n];
         byte[] valid = new byte[n];
-        for (int y = 0; y < h; y++) {
+        Rows.each(pool, h, y -> {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 if (hole[i] != 0) {
@@ -39,21 +42,23 @@ final class Features {
                 gy[i] = Math.abs(lab[3 * down] - lab[3 * up]) / Math.max(1, (down - up) / w);
                 valid[i] = 1;
             }
-        }
+        });
         float scale = (float) Math.sqrt(textureWeight);
-        float[] tx = BoxMean.known(gx, valid, w, h, window / 2);
-        float[] ty = BoxMean.known(gy, valid, w, h, window / 2);
+        float[] tx = BoxMean.known(gx, valid, w, h, window / 2, pool);
+        float[] ty = BoxMean.known(gy, valid, w, h, window / 2, pool);
         float[] out = new float[CHANNELS * n];
-        for (int i = 0; i < n; i++) {
-            if (hole[i] != 0) {
-                continue;
+        Rows.each(pool, h, y -> {
+            for (int i = y * w; i < (y + 1) * w; i++) {
+                if (hole[i] != 0) {
+                    continue;
+                }
+                out[CHANNELS * i] = lab[3 * i];
+                out[CHANNELS * i + 1] = lab[3 * i + 1];
+                out[CHANNELS * i + 2] = lab[3 * i + 2];
+                out[CHANNELS * i + 3] = scale * tx[i];
+                out[CHANNELS * i + 4] = scale * ty[i];
             }
-            out[CHANNELS * i] = lab[3 * i];
-            out[CHANNELS * i + 1] = lab[3 * i + 1];
-            out[CHANNELS * i + 2] = lab[3 * i + 2];
-            out[CHANNELS * i + 3] = scale * tx[i];
-            out[CHANNELS * i + 4] = scale * ty[i];
-        }
+        });
         return out;
     }
 }

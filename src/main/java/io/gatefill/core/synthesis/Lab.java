@@ -1,5 +1,7 @@
 package io.gatefill.core.synthesis;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * sRGB (ARGB ints) to CIE L*a*b* (D65), interleaved as three floats per pixel. Patches are compared in
  * Lab because its distances follow perceived colour difference; the output is voted from the original
@@ -18,10 +20,24 @@ final class Lab {
     private Lab() {
     }
 
+    /** Pixels converted per task when a pool shares the work. */
+    private static final int CHUNK = 16_384;
+
     /** Converts {@code argb} to a new interleaved Lab array of {@code 3 * argb.length} floats. */
     static float[] fromArgb(int[] argb) {
+        return fromArgb(argb, null);
+    }
+
+    /** As {@link #fromArgb(int[])}, the pixels shared among {@code pool}'s threads (null: this thread). */
+    static float[] fromArgb(int[] argb, ForkJoinPool pool) {
         float[] lab = new float[argb.length * 3];
-        for (int i = 0; i < argb.length; i++) {
+        Rows.each(pool, (argb.length + CHUNK - 1) / CHUNK,
+                chunk -> convert(argb, lab, chunk * CHUNK, Math.min(argb.length, (chunk + 1) * CHUNK)));
+        return lab;
+    }
+
+    private static void convert(int[] argb, float[] lab, int from, int to) {
+        for (int i = from; i < to; i++) {
             int p = argb[i];
             float r = LINEAR[(p >> 16) & 0xFF];
             float g = LINEAR[(p >> 8) & 0xFF];
@@ -33,7 +49,6 @@ final class Lab {
             lab[3 * i + 1] = 500 * (fx - fy);
             lab[3 * i + 2] = 200 * (fy - fz);
         }
-        return lab;
     }
 
     private static float f(float t) {

@@ -1,5 +1,7 @@
 package io.gatefill.core.synthesis;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * One pyramid level of a synthesis: the working image as {@link Features} (known pixels exact, hole
  * pixels the current estimate), the hole, which pixels may centre a source patch, which centre a target patch,
@@ -44,14 +46,16 @@ final class Level {
         return width * height;
     }
 
-    /** Fills in sources, targets and confidence for a patch radius; false when no source patch exists. */
-    boolean prepare(int radius, float borderConfidence) {
+    /**
+     * Fills in sources, targets and confidence for a patch radius; false when no source patch exists.
+     * Rows are shared among {@code pool}'s threads (null: this thread alone).
+     */
+    boolean prepare(int radius, float borderConfidence, ForkJoinPool pool) {
         int[] integral = holeIntegral();
         int n = pixels();
-        source = new byte[n];
-        target = new byte[n];
-        int count = 0;
-        for (int y = 0; y < height; y++) {
+        byte[] source = new byte[n];
+        byte[] target = new byte[n];
+        Rows.each(pool, height, y -> {
             for (int x = 0; x < width; x++) {
                 int x0 = Math.max(0, x - radius);
                 int y0 = Math.max(0, y - radius);
@@ -63,10 +67,15 @@ final class Level {
                     target[y * width + x] = 1;
                 } else if (inside) {
                     source[y * width + x] = 1;
-                    count++;
                 }
             }
+        });
+        int count = 0;
+        for (byte b : source) {
+            count += b;
         }
+        this.source = source;
+        this.target = target;
         sources = new int[count];
         for (int i = 0, k = 0; i < n; i++) {
             if (source[i] != 0) {
@@ -74,12 +83,15 @@ final class Level {
             }
         }
         float[] distance = distance();
-        confidence = new float[n];
+        float[] confidence = new float[n];
         double logBase = Math.log(borderConfidence);
-        for (int i = 0; i < n; i++) {
-            // Capped so deep holes do not underflow; only ratios between nearby patches matter.
-            confidence[i] = (float) Math.exp(-logBase * Math.min(distance[i], 60f));
-        }
+        Rows.each(pool, height, y -> {
+            for (int i = y * width; i < (y + 1) * width; i++) {
+                // Capped so deep holes do not underflow; only ratios between nearby patches matter.
+                confidence[i] = (float) Math.exp(-logBase * Math.min(distance[i], 60f));
+            }
+        });
+        this.confidence = confidence;
         return count > 0;
     }
 
@@ -104,38 +116,47 @@ final class Level {
 
     /**
      * The next coarser level: half the size (rounded up), a pixel is a hole when any pixel under it is,
-     * and a known pixel is the mean of the pixels under it; the guide is averaged the same way.
+     * and a known pixel is the mean of the pixels under it. Rows are shared among {@code pool}'s threads
+     * (null: this thread alone). The guide is averaged separately ({@link #halfGuide}), once the pyramid
+     * is built.
      */
-    Level half() {
+    Level half(ForkJoinPool pool) {
         int w = (width + 1) / 2;
         int h = (height + 1) / 2;
-        int channels = Features.CHANNELS;
-        float[] coarse = new float[w * h * channels];
         byte[] coarseHole = new byte[w * h];
-        float[] coarseGuide = guide == null ? null : new float[w * h * 3];
-        for (int y = 0; y < h; y++) {
+        Rows.each(pool, h, y -> {
+            for (int x = 0; x < w; x++) {
+                byte any = 0;
+                for (int yy = 2 * y; yy < Math.min(height, 2 * y + 2); yy++) {
+                    for (int xx = 2 * x; xx < Math.min(width, 2 * x + 2); xx++) {
+                        any |= hole[yy * width + xx];
+                    }
+                }
+                coarseHole[y * w + x] = any;
+            }
+        });
+        return new Level(w, h, halve(features, Features.CHANNELS, pool), coarseHole);
+    }
+
+    /** This level's guide averaged to the next coarser level, as {@link #half} averages the features. */
+    float[] halfGuide(ForkJoinPool pool) {
+        return halve(guide, 3, pool);
+    }
+
+    /** Means of 2x2 blocks (fewer at an odd edge) of {@code channels}-interleaved values. */
+    private float[] halve(float[] values, int channels, ForkJoinPool pool) {
+        int w = (width + 1) / 2;
+        int h = (height + 1) / 2;
+        float[] coarse = new float[w * h * channels];
+        Rows.each(pool, h, y -> {
             for (int x = 0; x < w; x++) {
                 int o = y * w + x;
                 int n = 0;
-                for (int dy = 0; dy < 2; dy++) {
-                    int yy = 2 * y + dy;
-                    if (yy >= height) {
-                        continue;
-                    }
-                    for (int dx = 0; dx < 2; dx++) {
-                        int xx = 2 * x + dx;
-                        if (xx >= width) {
-                            continue;
-                        }
+                for (int yy = 2 * y; yy < Math.min(height, 2 * y + 2); yy++) {
+                    for (int xx = 2 * x; xx < Math.min(width, 2 * x + 2); xx++) {
                         int i = yy * width + xx;
-                        coarseHole[o] |= hole[i];
                         for (int c = 0; c < channels; c++) {
-                            coarse[channels * o + c] += features[channels * i + c];
-                        }
-                        if (coarseGuide != null) {
-                            for (int c = 0; c < 3; c++) {
-                                coarseGuide[3 * o + c] += guide[3 * i + c];
-                            }
+                            coarse[channels * o + c] += values[channels * i + c];
                         }
                         n++;
                     }
@@ -143,16 +164,9 @@ final class Level {
                 for (int c = 0; c < channels; c++) {
                     coarse[channels * o + c] /= n;
                 }
-                if (coarseGuide != null) {
-                    for (int c = 0; c < 3; c++) {
-                        coarseGuide[3 * o + c] /= n;
-                    }
-                }
             }
-        }
-        Level next = new Level(w, h, coarse, coarseHole);
-        next.guide = coarseGuide;
-        return next;
+        });
+        return coarse;
     }
 
     /** Per pixel, the distance to the nearest known pixel (0 on known pixels). */

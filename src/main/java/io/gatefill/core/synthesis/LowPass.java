@@ -1,5 +1,7 @@
 package io.gatefill.core.synthesis;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * Separable Gaussian blur of known pixels only (normalised convolution): hole pixels neither
  * contribute nor are left unblurred, so a low-passed source patch next to the hole is not tinted by
@@ -11,9 +13,9 @@ final class LowPass {
 
     /**
      * Blurs the first three channels of {@code values} ({@code stride} floats per pixel) and returns
-     * them as three floats per pixel.
+     * them as three floats per pixel; rows are shared among {@code pool}'s threads (null: this thread).
      */
-    static float[] blurKnown(float[] values, int stride, byte[] hole, int w, int h, double sigma) {
+    static float[] blurKnown(float[] values, int stride, byte[] hole, int w, int h, double sigma, ForkJoinPool pool) {
         int n = w * h;
         float[] lab = new float[3 * n];
         for (int i = 0; i < n; i++) {
@@ -29,7 +31,7 @@ final class LowPass {
         }
         float[] tmp = new float[3 * n];
         float[] tmpWeight = new float[n];
-        for (int y = 0; y < h; y++) {
+        Rows.each(pool, h, y -> {
             for (int x = 0; x < w; x++) {
                 float s0 = 0, s1 = 0, s2 = 0, sw = 0;
                 for (int k = Math.max(-radius, -x); k <= Math.min(radius, w - 1 - x); k++) {
@@ -49,9 +51,9 @@ final class LowPass {
                 tmp[3 * i + 2] = s2;
                 tmpWeight[i] = sw;
             }
-        }
+        });
         float[] out = new float[3 * n];
-        for (int y = 0; y < h; y++) {
+        Rows.each(pool, h, y -> {
             for (int x = 0; x < w; x++) {
                 float s0 = 0, s1 = 0, s2 = 0, sw = 0;
                 for (int k = Math.max(-radius, -y); k <= Math.min(radius, h - 1 - y); k++) {
@@ -71,7 +73,7 @@ final class LowPass {
                     System.arraycopy(lab, 3 * i, out, 3 * i, 3);
                 }
             }
-        }
+        });
         return out;
     }
 }

@@ -49,39 +49,51 @@ public final class PatchSynthesizer {
             throw new IllegalArgumentException("the hole covers the whole window: nothing to copy from");
         }
         SynthesisMonitor watch = monitor == null ? SynthesisMonitor.NONE : monitor;
-        float[] distance = Distances.toKnown(holeBits, width, height);
-        int depth = expectedLevels(Level.maximum(distance), width, height, settings);
-        Level finest = new Level(width, height,
-                Features.of(argb, holeBits, width, height, 1 << (depth - 1), settings.textureWeight()), holeBits,
-                distance);
-        if (guide != null) {
-            finest.guide = Lab.fromArgb(guide);
-        }
-        int radius = settings.patchRadius();
-        while (!finest.prepare(radius, settings.borderConfidence()) && radius > 1) {
-            radius--;
-        }
-        if (finest.sources.length == 0) {
-            return smoothOnly(argb, holeBits, width, height, radius);
-        }
-        List<Level> levels = pyramid(finest, radius, settings);
-        for (int k = 0; k < levels.size(); k++) {
-            Level level = levels.get(k);
-            if (level.guide != null && settings.guideWeightAt(k, levels.size()) > 0) {
-                level.lowpass = LowPass.blurKnown(level.features, Features.CHANNELS, level.hole, level.width, level.height,
-                        settings.guideBlur() / Math.pow(2, k));
-                for (int i = 0; i < level.pixels(); i++) {
-                    if (level.hole[i] == 0) {
-                        System.arraycopy(level.lowpass, 3 * i, level.guide, 3 * i, 3);
-                    }
-                }
-            }
-        }
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
+            float[] distance = Distances.toKnown(holeBits, width, height);
+            int depth = expectedLevels(Level.maximum(distance), width, height, settings);
+            Level finest = new Level(width, height, Features.of(argb, holeBits, width, height, 1 << (depth - 1),
+                    settings.textureWeight(), pool), holeBits, distance);
+            int radius = settings.patchRadius();
+            while (!finest.prepare(radius, settings.borderConfidence(), pool) && radius > 1) {
+                radius--;
+            }
+            if (finest.sources.length == 0) {
+                return smoothOnly(argb, holeBits, width, height, radius);
+            }
+            List<Level> levels = pyramid(finest, radius, settings, pool);
+            if (guide != null) {
+                attachGuide(levels, Lab.fromArgb(guide, pool), settings, pool);
+            }
             return synthesise(argb, levels, radius, settings, watch, pool);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The prediction (Lab, finest level) averaged down the pyramid; on levels that compare it, its known
+     * pixels become the level's low-passed sources, which every match compares with it.
+     */
+    private static void attachGuide(List<Level> levels, float[] finestGuide, SynthesisSettings settings,
+                                    ForkJoinPool pool) {
+        levels.get(0).guide = finestGuide;
+        for (int k = 1; k < levels.size(); k++) {
+            levels.get(k).guide = levels.get(k - 1).halfGuide(pool);
+        }
+        for (int k = 0; k < levels.size(); k++) {
+            Level level = levels.get(k);
+            if (settings.guideWeightAt(k, levels.size()) == 0) {
+                continue;
+            }
+            level.lowpass = LowPass.blurKnown(level.features, Features.CHANNELS, level.hole, level.width,
+                    level.height, settings.guideBlur() / Math.pow(2, k), pool);
+            for (int i = 0; i < level.pixels(); i++) {
+                if (level.hole[i] == 0) {
+                    System.arraycopy(level.lowpass, 3 * i, level.guide, 3 * i, 3);
+                }
+            }
         }
     }
 
@@ -147,7 +159,7 @@ public final class PatchSynthesizer {
         float[] rgb = Voting.voteRgb(finest, field, radius, argb, where, averaged, pool);
         long blendStart = System.nanoTime();
         if (settings.blendSeams()) {
-            SeamBlend.blend(rgb, argb, finest.hole, ring, w, h, SEAM_SWEEPS);
+            SeamBlend.blend(rgb, argb, finest.hole, ring, w, h, SEAM_SWEEPS, pool);
         }
         int[] out = compose(argb, finest.hole, rgb);
         long end = System.nanoTime();
@@ -187,14 +199,14 @@ public final class PatchSynthesizer {
     }
 
     /** Halves the finest level until the hole is small, keeping only levels that still have sources. */
-    private static List<Level> pyramid(Level finest, int radius, SynthesisSettings settings) {
+    private static List<Level> pyramid(Level finest, int radius, SynthesisSettings settings, ForkJoinPool pool) {
         List<Level> levels = new ArrayList<>();
         levels.add(finest);
         Level top = finest;
         while (top.holeRadius() > settings.coarsestHoleRadius()
                 && Math.min(top.width, top.height) / 2 >= settings.minCoarsestSide()) {
-            Level next = top.half();
-            if (!next.prepare(radius, settings.borderConfidence())) {
+            Level next = top.half(pool);
+            if (!next.prepare(radius, settings.borderConfidence(), pool)) {
                 break;
             }
             levels.add(next);

@@ -1,5 +1,7 @@
 package io.gatefill.core.synthesis;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * Gradient-domain seam removal (Pérez et al.'s Poisson blending, SIGGRAPH 2003, in its membrane
  * form): the synthesis also estimates the known ring of pixels around the hole; the difference
@@ -8,6 +10,12 @@ package io.gatefill.core.synthesis;
  */
 final class SeamBlend {
     private static final double OVER_RELAXATION = 1.9;
+    private static final int LEFT = 1;
+    private static final int RIGHT = 2;
+    private static final int UP = 4;
+    private static final int DOWN = 8;
+    /** Marks a hole pixel in {@code sides}, so one with no usable neighbour is still told apart. */
+    private static final int HOLE = 16;
 
     private SeamBlend() {
     }
@@ -31,69 +39,136 @@ final class SeamBlend {
 
     /**
      * Corrects {@code fill} (interleaved rgb of the voted estimate, valid on hole and ring pixels) in
-     * place so that it matches {@code argb} on the ring, and returns it.
+     * place so that it matches {@code argb} on the ring, and returns it. The solve is confined to the
+     * bounding box of hole and ring (a window is several times its hole's size and nothing else is
+     * read) and its sweeps are red-black, so each colour's rows are shared among {@code pool}'s threads
+     * and the result does not depend on their number.
      */
-    static float[] blend(float[] fill, int[] argb, byte[] hole, byte[] ring, int w, int h, int sweeps) {
-        int n = w * h;
-        float[] correction = new float[3 * n];
-        byte[] known = new byte[n];
-        for (int i = 0; i < n; i++) {
-            if (ring[i] != 0) {
-                int p = argb[i];
-                correction[3 * i] = ((p >> 16) & 0xFF) - fill[3 * i];
-                correction[3 * i + 1] = ((p >> 8) & 0xFF) - fill[3 * i + 1];
-                correction[3 * i + 2] = (p & 0xFF) - fill[3 * i + 2];
-                known[i] = 1;
-            }
-        }
-        // Push-pull from the ring alone gives a smooth start; the sweeps make it harmonic. Pixels that
-        // are neither hole nor ring are filled too, but the solve never reads them.
-        SmoothFill.fill(correction, known, w, h, 3);
-        for (int s = 0; s < sweeps; s++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int i = y * w + x;
-                    if (hole[i] == 0) {
-                        continue;
-                    }
-                    relax(correction, hole, ring, i, x, y, w, h);
+    static float[] blend(float[] fill, int[] argb, byte[] hole, byte[] ring, int w, int h, int sweeps,
+                         ForkJoinPool pool) {
+        int x0 = w;
+        int y0 = h;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if ((hole[y * w + x] | ring[y * w + x]) != 0) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            if (hole[i] != 0) {
-                for (int c = 0; c < 3; c++) {
-                    fill[3 * i + c] += correction[3 * i + c];
+        if (x1 < 0) {
+            return fill;
+        }
+        Box box = new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+        float[] correction = startingCorrection(fill, argb, ring, w, box);
+        byte[] sides = new byte[box.w * box.h];
+        for (int y = 0; y < box.h; y++) {
+            for (int x = 0; x < box.w; x++) {
+                int i = (y + box.y) * w + x + box.x;
+                if (hole[i] != 0) {
+                    sides[y * box.w + x] = (byte) (sides(hole, ring, i, x + box.x, y + box.y, w, h) | HOLE);
+                }
+            }
+        }
+        for (int s = 0; s < sweeps; s++) {
+            for (int colour = 0; colour < 2; colour++) {
+                int parity = colour;
+                Rows.each(pool, box.h, y -> relaxRow(correction, sides, box.w, y, parity));
+            }
+        }
+        for (int y = 0; y < box.h; y++) {
+            for (int x = 0; x < box.w; x++) {
+                int b = y * box.w + x;
+                if (sides[b] != 0) {
+                    int i = (y + box.y) * w + x + box.x;
+                    for (int c = 0; c < 3; c++) {
+                        fill[3 * i + c] += correction[3 * b + c];
+                    }
                 }
             }
         }
         return fill;
     }
 
-    /** One over-relaxed Gauss-Seidel update of a hole pixel; neighbours beyond the window are left out. */
-    private static void relax(float[] v, byte[] hole, byte[] ring, int i, int x, int y, int w, int h) {
-        for (int c = 0; c < 3; c++) {
-            float sum = 0;
-            int n = 0;
-            if (x > 0 && (hole[i - 1] | ring[i - 1]) != 0) {
-                sum += v[3 * (i - 1) + c];
-                n++;
+    /** A sub-rectangle of the window. */
+    private record Box(int x, int y, int w, int h) {
+    }
+
+    /**
+     * The photo-minus-estimate difference on the ring, spread over the box by push-pull: a smooth
+     * start that the sweeps then make harmonic.
+     */
+    private static float[] startingCorrection(float[] fill, int[] argb, byte[] ring, int w, Box box) {
+        float[] correction = new float[3 * box.w * box.h];
+        byte[] known = new byte[box.w * box.h];
+        for (int y = 0; y < box.h; y++) {
+            for (int x = 0; x < box.w; x++) {
+                int i = (y + box.y) * w + x + box.x;
+                if (ring[i] != 0) {
+                    int b = y * box.w + x;
+                    int p = argb[i];
+                    correction[3 * b] = ((p >> 16) & 0xFF) - fill[3 * i];
+                    correction[3 * b + 1] = ((p >> 8) & 0xFF) - fill[3 * i + 1];
+                    correction[3 * b + 2] = (p & 0xFF) - fill[3 * i + 2];
+                    known[b] = 1;
+                }
             }
-            if (x < w - 1 && (hole[i + 1] | ring[i + 1]) != 0) {
-                sum += v[3 * (i + 1) + c];
-                n++;
+        }
+        SmoothFill.fill(correction, known, box.w, box.h, 3);
+        return correction;
+    }
+
+    /** Which of a hole pixel's 4 neighbours take part in the solve: in the window, and hole or ring. */
+    private static int sides(byte[] hole, byte[] ring, int i, int x, int y, int w, int h) {
+        int sides = 0;
+        if (x > 0 && (hole[i - 1] | ring[i - 1]) != 0) {
+            sides |= LEFT;
+        }
+        if (x < w - 1 && (hole[i + 1] | ring[i + 1]) != 0) {
+            sides |= RIGHT;
+        }
+        if (y > 0 && (hole[i - w] | ring[i - w]) != 0) {
+            sides |= UP;
+        }
+        if (y < h - 1 && (hole[i + w] | ring[i + w]) != 0) {
+            sides |= DOWN;
+        }
+        return sides;
+    }
+
+    /**
+     * One over-relaxed update of the hole pixels of row {@code y} whose (x + y) has {@code parity}: they
+     * read only pixels of the other parity, so rows of one colour are independent.
+     */
+    private static void relaxRow(float[] v, byte[] sides, int w, int y, int parity) {
+        for (int x = (y + parity) & 1; x < w; x += 2) {
+            int i = y * w + x;
+            int s = sides[i];
+            int n = Integer.bitCount(s & ~HOLE);
+            if (n == 0) {
+                continue;
             }
-            if (y > 0 && (hole[i - w] | ring[i - w]) != 0) {
-                sum += v[3 * (i - w) + c];
-                n++;
-            }
-            if (y < h - 1 && (hole[i + w] | ring[i + w]) != 0) {
-                sum += v[3 * (i + w) + c];
-                n++;
-            }
-            if (n > 0) {
+            float inverse = 1f / n;
+            for (int c = 0; c < 3; c++) {
+                float sum = 0;
+                if ((s & LEFT) != 0) {
+                    sum += v[3 * (i - 1) + c];
+                }
+                if ((s & RIGHT) != 0) {
+                    sum += v[3 * (i + 1) + c];
+                }
+                if ((s & UP) != 0) {
+                    sum += v[3 * (i - w) + c];
+                }
+                if ((s & DOWN) != 0) {
+                    sum += v[3 * (i + w) + c];
+                }
                 float old = v[3 * i + c];
-                v[3 * i + c] = (float) (old + OVER_RELAXATION * (sum / n - old));
+                v[3 * i + c] = (float) (old + OVER_RELAXATION * (sum * inverse - old));
             }
         }
     }
