@@ -55,6 +55,21 @@ class ModelCardTest {
     }
 
     @Test
+    void keepsTheEvaluationAndOddSourcesAsCompactJsonAndSkipsWhatItDoesNotKnow() throws Exception {
+        ModelCard card = ModelCard.parse("{\n  \"evaluation\": {\n    \"psnr\": [24.1, 25.0],\n    \"note\": null\n  },\n"
+                + "  \"unknown\": [{\"sha256\": \"nested, not the card's\"}],\n"
+                + "  \"data_sources\": [\"a\", {\"b\": 2}],\n  \"sketch\": 1,\n  \"cnum\": 32.0,\n"
+                + "  \"contract_version\": 1,\n  \"sha256\": \"" + "b".repeat(64) + "\"\n}", "card");
+        assertThat(card.evaluation()).isEqualTo("{\"psnr\":[24.1,25.0],\"note\":null}");
+        assertThat(card.dataSources()).containsExactly("a", "{\"b\":2}");
+        assertThat(card.sketch()).isTrue();
+        assertThat(card.cnum()).isEqualTo(32);
+        assertThat(card.sha256()).isEqualTo("b".repeat(64));
+        assertThat(card.json()).contains("nested, not the card's");
+        assertThat(card.trainResolution()).isNull();
+    }
+
+    @Test
     void refusesCardsWithoutRequiredFields() {
         assertThatThrownBy(() -> ModelCard.parse("{\"sha256\":\"" + "a".repeat(64) + "\"}", "c.json"))
                 .isInstanceOfSatisfying(ModelLoadException.class, e -> {
@@ -65,6 +80,14 @@ class ModelCardTest {
                 .isInstanceOfSatisfying(ModelLoadException.class,
                         e -> assertThat(e.getMessage()).contains("sha256"));
         assertThatThrownBy(() -> ModelCard.parse("[1,2]", "c.json")).isInstanceOf(ModelLoadException.class);
+        assertThatThrownBy(() -> ModelCard.parse("{\"contract_version\": 1,", "c.json"))
+                .isInstanceOfSatisfying(ModelLoadException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(ModelProblem.BAD_CARD);
+                    assertThat(e.getMessage()).contains("not valid JSON", "c.json");
+                });
+        assertThatThrownBy(() -> ModelCard.parse("{\"contract_version\": 1.5, \"sha256\": \"" + "a".repeat(64) + "\"}",
+                "c.json")).isInstanceOfSatisfying(ModelLoadException.class,
+                        e -> assertThat(e.getMessage()).contains("contract_version"));
     }
 
     @Test

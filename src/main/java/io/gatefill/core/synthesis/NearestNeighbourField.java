@@ -1,7 +1,6 @@
 package io.gatefill.core.synthesis;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * PatchMatch (Barnes et al., SIGGRAPH 2009) over one level: for every target patch, the centre of the
@@ -108,13 +107,13 @@ final class NearestNeighbourField {
             int shift = forward ? 0 : BAND_ROWS / 2;
             int bands = (level.height + shift + BAND_ROWS - 1) / BAND_ROWS;
             long sweepSeed = Seeds.mix(seed, sweep);
-            pool.submit(() -> IntStream.range(0, bands).parallel().forEach(b -> {
+            Rows.each(pool, bands, b -> {
                 int y0 = Math.max(0, b * BAND_ROWS - shift);
                 int y1 = Math.min(level.height, (b + 1) * BAND_ROWS - shift) - 1;
                 if (y0 <= y1) {
                     improveBand(y0, y1, forward, searchRadius, Seeds.mix(sweepSeed, b));
                 }
-            })).join();
+            });
         }
     }
 

@@ -2,7 +2,6 @@ package io.gatefill.core.synthesis;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The "E" step of Wexler et al.'s completion (PAMI 2007): on the pyramid's levels every hole pixel
@@ -45,7 +44,7 @@ final class Voting {
         int h = level.height;
         float[] f = level.features;
         int channels = Features.CHANNELS;
-        pool.submit(() -> IntStream.range(0, h).parallel().forEach(y -> {
+        Rows.each(pool, h, y -> {
             float[] acc = new float[channels];
             for (int x = 0; x < w; x++) {
                 int q = y * w + x;
@@ -79,7 +78,7 @@ final class Voting {
                     }
                 }
             }
-        })).join();
+        });
     }
 
     /**
@@ -97,7 +96,7 @@ final class Voting {
         int w = level.width;
         int h = level.height;
         float[] out = new float[3 * w * h];
-        pool.submit(() -> IntStream.range(0, h).parallel().forEach(y -> {
+        Rows.each(pool, h, y -> {
             for (int x = 0; x < w; x++) {
                 int q = y * w + x;
                 if (where[q] == 0) {
@@ -139,7 +138,7 @@ final class Voting {
                     out[3 * q + 2] = best & 0xFF;
                 }
             }
-        })).join();
+        });
         return out;
     }
 }
