@@ -55,6 +55,9 @@ work, out, runs, l0, l1, variants = Path(sys.argv[1]), Path(sys.argv[2]), sys.ar
 label = {"cds": "packaged launcher, CDS archive (now)", "noshare": "packaged launcher, -Xshare:off (no archive, as before)",
          "jar": "`java -jar target/gatefill.jar`", "before": "`java -jar` of BEFORE_JAR (no --verbose)"}
 photo = cv2.imread(str(work / "photo.png"), cv2.IMREAD_UNCHANGED)
+# Machines of one kind differ (session 7: an Intel CPU with AVX-512, session 8: an AMD EPYC without): name it.
+models = [l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')]
+cpu = f"{len(models)} x {models[0] if models else 'unknown CPU'}" + (" (AVX-512)" if 'avx512f' in open('/proc/cpuinfo').read() else " (AVX2, no AVX-512)")
 mask = cv2.imread(str(work / "mask.png"), cv2.IMREAD_GRAYSCALE) >= 128
 parts = ["start", "decode", "load", "beside", "fill", "encode", "total"]
 patterns = {p: rf"{p} ([0-9.]+) s" for p in parts}
@@ -78,7 +81,7 @@ text = f"""# 24 MP PNG in and out through `gatefill inpaint`
 `scripts/bench-inpaint.sh`: a 6000x4000 RGB photo (`scripts/make-bench-photo.py`: the test photo scaled
 up, with sensor-like grain; PNG, {(work / 'photo.png').stat().st_size / 1e6:.1f} MB) and a 600-px disc hole,
 `inpaint --verbose` with the default hybrid engine and the shipped model, median seconds over {runs} runs
-per row, rows interleaved. Load average {l0} at the start, {l1} at the end (2 cores). Every output was
+per row, rows interleaved, on {cpu}. Load average {l0} at the start, {l1} at the end. Every output was
 read back by OpenCV: outside the hole its pixels equal the photo's. "start" is process start to the
 command's first line (launcher, JVM, classes); the model loads on its own thread while the files
 decode: "load" is the wait for it after decoding, "beside" the load itself (not part of the total);
