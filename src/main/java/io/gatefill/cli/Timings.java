@@ -124,8 +124,9 @@ final class Timings {
     }
 
     /**
-     * One line: "Timing: start 0.31 s, decode 0.60 s, load 0.05 s (loaded in 0.65 s beside decoding), ...", total
-     * from the process start when known.
+     * One line: "Timing: start 0.31 s (cpu 0.45), decode 0.60 s (cpu 1.10), load 0.05 s (cpu 0.05) (loaded in
+     * 0.65 s beside decoding), ...", total from the process start when known. The processor times (every
+     * thread of the process) are for reading here only; the batch report keeps wall times.
      */
     String line() {
         StringJoiner parts = new StringJoiner(", ", "Timing: ", "");

@@ -95,19 +95,19 @@ public record ModelCard(int contractVersion, String name, String sha256, String 
             case "architecture" -> f.architecture = scalar(p);
             case "conv_type" -> f.convType = scalar(p);
             case "licence" -> f.licence = scalar(p);
-            case "cnum" -> f.cnum = t.isNumeric() ? p.getValueAsInt() : null;
-            case "sketch" -> f.sketch = t == JsonToken.VALUE_TRUE || (t == JsonToken.VALUE_STRING && "true".equals(p.getText()))
+            case "cnum" -> f.cnum = t.isNumeric() ? p.getNumberValue().intValue() : null;
+            case "sketch" -> f.sketch = t == JsonToken.VALUE_TRUE || (t == JsonToken.VALUE_STRING && "true".equals(p.getText().trim()))
                     || (t == JsonToken.VALUE_NUMBER_INT && p.getLongValue() != 0);
-            case "train_resolution" -> f.trainResolution = t.isNumeric() ? p.getValueAsInt() : null;
-            case "training_resolution" -> f.trainingResolution = t.isNumeric() ? p.getValueAsInt() : null;
-            case "images_seen" -> f.imagesSeen = t.isNumeric() ? p.getValueAsLong() : null;
+            case "train_resolution" -> f.trainResolution = t.isNumeric() ? p.getNumberValue().intValue() : null;
+            case "training_resolution" -> f.trainingResolution = t.isNumeric() ? p.getNumberValue().intValue() : null;
+            case "images_seen" -> f.imagesSeen = t.isNumeric() ? p.getNumberValue().longValue() : null;
             case "data_sources" -> f.flatSources = strings(p);
             case "evaluation" -> f.evaluation = t == JsonToken.VALUE_NULL ? null : compact(p);
             case "training" -> readObject(p, (name, q) -> {
                 if (name.equals("resolution")) {
-                    f.nestedResolution = q.currentToken().isNumeric() ? q.getValueAsInt() : null;
+                    f.nestedResolution = q.currentToken().isNumeric() ? q.getNumberValue().intValue() : null;
                 } else if (name.equals("images_seen")) {
-                    f.nestedImagesSeen = q.currentToken().isNumeric() ? q.getValueAsLong() : null;
+                    f.nestedImagesSeen = q.currentToken().isNumeric() ? q.getNumberValue().longValue() : null;
                 } else {
                     q.skipChildren();
                 }
@@ -121,6 +121,9 @@ public record ModelCard(int contractVersion, String name, String sha256, String 
             });
             default -> p.skipChildren();
         }
+        // A field read as a scalar may hold an object or array: step over it, so its insides are not
+        // taken for the card's own fields (a no-op where the value was read whole).
+        p.skipChildren();
     }
 
     private interface FieldReader {
@@ -137,6 +140,7 @@ public record ModelCard(int contractVersion, String name, String sha256, String 
             String name = p.currentName();
             p.nextToken();
             reader.read(name, p);
+            p.skipChildren();
         }
     }
 

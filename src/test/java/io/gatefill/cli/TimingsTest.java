@@ -3,6 +3,7 @@ package io.gatefill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,16 +39,17 @@ class TimingsTest {
     void eachPartShowsTheProcessorTimeSpentInIt() {
         Timings timings = new Timings();
         timings.mark("idle");
-        long until = System.nanoTime() + 300_000_000L;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + 300_000_000L;
         double sink = 0;
-        while (System.nanoTime() < until) {
-            sink += Math.sqrt(sink + 1); // keeps this thread busy for 0.3 s
+        while (threads.getCurrentThreadCpuTime() < until) {
+            sink += Math.sqrt(sink + 1); // 0.3 s of this thread's processor time, however loaded the machine
         }
         timings.mark("busy");
         String line = timings.line();
         double busy = Double.parseDouble(line.replaceAll(".*busy [0-9.]+ s \\(cpu ([0-9.]+)\\).*", "$1"));
         double idle = Double.parseDouble(line.replaceAll(".*idle [0-9.]+ s \\(cpu ([0-9.]+)\\).*", "$1"));
-        assertThat(busy).as(line + " (sink " + sink + ")").isBetween(0.25, 2.0);
+        assertThat(busy).as(line + " (sink " + sink + ")").isBetween(0.25, 5.0);
         assertThat(idle).as(line).isLessThan(0.1);
     }
 }

@@ -70,6 +70,17 @@ class ModelCardTest {
     }
 
     @Test
+    void aStructureWhereANumberBelongsIsSteppedOverNotReadInto() throws Exception {
+        ModelCard card = ModelCard.parse("{\"cnum\": [32], \"images_seen\": {\"sha256\": \"x\"}, "
+                + "\"training\": {\"resolution\": [1], \"images_seen\": 3000000000}, \"train_resolution\": 1e20, "
+                + "\"contract_version\": 1, \"sha256\": \"" + "c".repeat(64) + "\", \"name\": \"after\"}", "card");
+        assertThat(card.name()).isEqualTo("after");
+        assertThat(card.sha256()).isEqualTo("c".repeat(64));
+        assertThat(card.cnum()).isNull();
+        assertThat(card.imagesSeen()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
     void refusesCardsWithoutRequiredFields() {
         assertThatThrownBy(() -> ModelCard.parse("{\"sha256\":\"" + "a".repeat(64) + "\"}", "c.json"))
                 .isInstanceOfSatisfying(ModelLoadException.class, e -> {

@@ -152,7 +152,6 @@ final class SeamBlend {
             if (n == 0) {
                 continue;
             }
-            float inverse = 1f / n;
             for (int c = 0; c < 3; c++) {
                 float sum = 0;
                 if ((s & LEFT) != 0) {
@@ -168,7 +167,7 @@ final class SeamBlend {
                     sum += v[3 * (i + w) + c];
                 }
                 float old = v[3 * i + c];
-                v[3 * i + c] = (float) (old + OVER_RELAXATION * (sum * inverse - old));
+                v[3 * i + c] = (float) (old + OVER_RELAXATION * (sum / n - old));
             }
         }
     }
