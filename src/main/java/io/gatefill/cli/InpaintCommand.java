@@ -128,7 +128,7 @@ public final class InpaintCommand implements Callable<Integer> {
         GrayRaster strokes = sketch == null ? null : readRaster("sketch", sketch, w, h);
         InpaintRequest request = new InpaintRequest(loaded.image(), holes, strokes, chosen, fillEngine, fillArgs.seed);
         try {
-            InpaintPipeline.withoutModel().plan(request);
+            InpaintPipeline.withoutModel().check(request);
         } catch (InpaintException e) {
             throw failure(e);
         }

@@ -95,6 +95,20 @@ public final class InpaintPipeline {
         return new InpaintResult(request.image(), canvas.patches(), affected, windows);
     }
 
+    /**
+     * Refuses a request {@link #run} would refuse before filling anything (empty or all-hole mask, sizes
+     * that differ, a photo too large for the model's ORIGINAL strategy), without planning what it need
+     * not: the patch and hybrid engines' windows cannot fail, and finding the regions of a 24 MP mask
+     * takes a tenth of a second.
+     */
+    public void check(InpaintRequest request) throws InpaintException {
+        if (request.engine() == FillEngine.MODEL) {
+            plan(request);
+        } else {
+            validatedMask(request);
+        }
+    }
+
     /** The windows {@link #run} would use, without running the model (previews and tests). */
     public List<Window> plan(InpaintRequest request) throws InpaintException {
         BinaryMask mask = validatedMask(request);

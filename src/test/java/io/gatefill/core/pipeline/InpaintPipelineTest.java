@@ -128,6 +128,20 @@ class InpaintPipelineTest {
     }
 
     @Test
+    void checkRefusesWhatRunWouldRefuseBeforeFilling() throws Exception {
+        InpaintPipeline pipeline = InpaintPipeline.withoutModel();
+        GrayRaster speck = holes(3000, 2000, new Rect(5, 5, 5, 5));
+        assertThatThrownBy(() -> pipeline.check(new InpaintRequest(photo(3000, 2000), speck, null, Strategy.ORIGINAL,
+                FillEngine.MODEL, 0))).isInstanceOfSatisfying(InpaintException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InpaintException.Reason.TOO_LARGE));
+        assertThatThrownBy(() -> pipeline.check(new InpaintRequest(photo(20, 20), new GrayRaster(20, 20), null,
+                Strategy.CROP, FillEngine.HYBRID, 0))).isInstanceOfSatisfying(InpaintException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InpaintException.Reason.EMPTY_MASK));
+        // The synthesis engines work at full resolution whatever the strategy: nothing to refuse here.
+        pipeline.check(new InpaintRequest(photo(3000, 2000), speck, null, Strategy.ORIGINAL, FillEngine.HYBRID, 0));
+    }
+
+    @Test
     void cancelBetweenRegionsDiscardsTheResultAndReportsProgress() {
         CancellationToken token = new CancellationToken();
         List<String> progress = new ArrayList<>();
