@@ -27,5 +27,5 @@ done
 [ -z "$(find "$work/out" -name '*.part')" ] || fail "temporary .part files left behind"
 grep -q '"done" : 2' "$work/report.json" || fail "report does not say 2 done: $(cat "$work/report.json")"
 grep -q "\"name\" : \"$model\"" "$work/report.json" || fail "report does not name the bundled model $model"
-grep -q '"load_ms"' "$work/report.json" || fail "report has no timing parts"
+grep -q '"load_background_ms"' "$work/report.json" || fail "report has no timing parts"
 echo "batch check passed: $launcher"

@@ -135,8 +135,10 @@ public final class BatchCommand implements Callable<Integer> {
             BatchJob.Outcome outcome;
             try {
                 outcome = job.run(() -> {
+                    // On the job's load thread, beside the first files' decoding.
+                    long t0 = System.nanoTime();
                     InpaintEngine engine = engineArgs.load(files, new PrintStream(System.err, true));
-                    timings.mark("load");
+                    timings.background("load", (System.nanoTime() - t0) / 1_000_000);
                     return engine.forBatch(engine::close);
                 }, new BatchProgress(log, System.console() != null), done -> {
                     timings.mark("files");

@@ -94,7 +94,9 @@ final class Timings {
 
     /**
      * Records how long part {@code name} took in all on its own thread, started with decoding (the
-     * model load); shown with the part, and left out of the total, whose parts follow each other.
+     * model load); shown with the part (or alone when no part waited for it), and left out of the total,
+     * whose parts follow each other. Safe from another thread if the marks after it come after the
+     * thread's end is known (a joined future).
      */
     void background(String name, long ms) {
         partsMs.put(name + BACKGROUND, ms);
@@ -132,7 +134,11 @@ final class Timings {
         StringJoiner parts = new StringJoiner(", ", "Timing: ", "");
         partsMs.forEach((name, ms) -> {
             if (name.endsWith(BACKGROUND)) {
-                return; // shown with its part
+                String part = name.substring(0, name.length() - BACKGROUND.length());
+                if (!partsMs.containsKey(part)) { // batch: the load ran beside the files, no part waited for it
+                    parts.add(String.format(Locale.ROOT, "%s %.2f s beside the files", part, ms / 1000.0));
+                }
+                return; // else shown with its part
             }
             Long beside = partsMs.get(name + BACKGROUND);
             Long cpu = partsCpuMs.get(name);

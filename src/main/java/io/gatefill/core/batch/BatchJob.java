@@ -7,6 +7,8 @@ import io.gatefill.core.pipeline.InpaintPipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -87,7 +89,9 @@ public final class BatchJob {
 
     /**
      * Locks OUT (before the seconds-long model load, so a second run into it is refused at once), loads
-     * the model if the engine needs one, runs every item and writes the report.
+     * the model if the engine needs one, runs every item and writes the report. The model loads on its
+     * own thread while the first files decode; the first fill waits for it. A failed load fails the run
+     * as before: nothing is filled, no report is written, and the loader's exception is thrown.
      */
     public <E extends Exception> Outcome run(ModelLoader<E> models, BatchListener listener)
             throws E, BatchSetupException {
@@ -106,15 +110,17 @@ public final class BatchJob {
             if (lock.takenOverFrom() != null) {
                 heard.tookOverLock(lock.takenOverFrom());
             }
-            Model model = settings.engine().needsModel() ? models.load() : Model.none();
+            CompletableFuture<Model> loading = settings.engine().needsModel() ? loadInBackground(models)
+                    : CompletableFuture.completedFuture(Model.none());
             try {
-                BatchRunner r = new BatchRunner(settings, model.pipeline(), heard);
+                BatchRunner r = new BatchRunner(settings, loading.thenApply(Model::pipeline), heard);
                 runner = r;
-                // Cancelled while the model was loading: nothing gets filled, every file says cancelled.
+                // Cancelled before the run started: nothing gets filled, every file says cancelled.
                 if (cancelled) {
                     r.cancel();
                 }
                 BatchResult done = r.run(items);
+                Model model = loaded(loading);
                 try {
                     Map<String, Object> context = BatchReport.context(model.file(), model.name(), model.sha256(),
                             model.device(), settings, Math.round(settings.save().jpegQuality() * 100), startedFrom);
@@ -125,8 +131,45 @@ public final class BatchJob {
                     return new Outcome(done, null, e.getMessage());
                 }
             } finally {
-                model.release().run();
+                // Also when the run failed: the load must end (libtorch must not be mid-load at exit)
+                // and what it loaded be released.
+                try {
+                    loading.join().release().run();
+                } catch (RuntimeException failedLoad) {
+                    // nothing was loaded; the failure is thrown by loaded() above
+                }
             }
+        }
+    }
+
+    private static <E extends Exception> CompletableFuture<Model> loadInBackground(ModelLoader<E> models) {
+        CompletableFuture<Model> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(models.load());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "gatefill-batch-model-load");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** The loaded model, or the loader's own exception (of type E, or unchecked) thrown again. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> Model loaded(CompletableFuture<Model> loading) throws E {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw (E) cause; // ModelLoader.load() throws E or unchecked exceptions only
         }
     }
 

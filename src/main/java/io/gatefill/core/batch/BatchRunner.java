@@ -25,6 +25,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -47,7 +50,8 @@ public final class BatchRunner {
     private static final Object END = new Object();
 
     private final BatchSettings settings;
-    private final InpaintPipeline pipeline;
+    /** Done at once, or still loading while the first files decode (the first fill waits for it). */
+    private final CompletableFuture<InpaintPipeline> pipeline;
     private final BatchListener listener;
     private final BatchJournal journal;
     private volatile boolean cancelled;
@@ -59,6 +63,15 @@ public final class BatchRunner {
     private int finishedCount;
 
     public BatchRunner(BatchSettings settings, InpaintPipeline pipeline, BatchListener listener) {
+        this(settings, CompletableFuture.completedFuture(Objects.requireNonNull(pipeline, "pipeline")), listener);
+    }
+
+    /**
+     * A runner whose pipeline may still be loading: files decode meanwhile and the first fill waits. If
+     * the load fails, the run stops there: no file is filled, every file is cancelled, and the caller
+     * learns why from its own future.
+     */
+    public BatchRunner(BatchSettings settings, CompletableFuture<InpaintPipeline> pipeline, BatchListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.listener = listener == null ? BatchListener.NONE : listener;
@@ -258,11 +271,18 @@ public final class BatchRunner {
     }
 
     private Object fill(Decoded d) {
+        InpaintPipeline loaded;
+        try {
+            loaded = pipeline.join();
+        } catch (CompletionException | CancellationException e) {
+            cancel(); // the model did not load: nothing can be filled
+            return FileOutcome.of(d.item, FileStatus.CANCELLED, null);
+        }
         long t0 = System.nanoTime();
         try {
             InpaintRequest request = new InpaintRequest(d.loaded.image(), d.mask, d.sketch, settings.strategy(), settings.engine(),
                     settings.seed());
-            BufferedImage result = pipeline.run(request, null, null).result();
+            BufferedImage result = loaded.run(request, null, null).result();
             return new Filled(d.item, d.source, d.replace, result, d.loaded.metadata(), d.notes, d.decodeMs, ms(t0));
         } catch (InpaintException e) {
             return new FileOutcome(d.item, FileStatus.FAILED, d.decodeMs, ms(t0), 0, e.getMessage(), d.notes);
