@@ -278,6 +278,9 @@ public final class BatchRunner {
             cancel(); // the model did not load: nothing can be filled
             return FileOutcome.of(d.item, FileStatus.CANCELLED, null);
         }
+        if (cancelled) { // while the first fill waited for the model
+            return FileOutcome.of(d.item, FileStatus.CANCELLED, null);
+        }
         long t0 = System.nanoTime();
         try {
             InpaintRequest request = new InpaintRequest(d.loaded.image(), d.mask, d.sketch, settings.strategy(), settings.engine(),
