@@ -55,6 +55,9 @@ public final class BatchRunner {
     private final BatchListener listener;
     private final BatchJournal journal;
     private volatile boolean cancelled;
+    // Set when the model did not load: the files after that were never tried, so the listener hears
+    // nothing about them (the run fails as a whole and its caller reports why).
+    private volatile boolean modelFailed;
     private final Map<String, GrayRaster> scaledSingleMasks = new ConcurrentHashMap<>();
     private GrayRaster singleMask;
     private Map<String, BatchJournal.Entry> journalled = Map.of();
@@ -68,8 +71,8 @@ public final class BatchRunner {
 
     /**
      * A runner whose pipeline may still be loading: files decode meanwhile and the first fill waits. If
-     * the load fails, the run stops there: no file is filled, every file is cancelled, and the caller
-     * learns why from its own future.
+     * the load fails, the run stops there: no file is filled, every file is cancelled without the
+     * listener hearing of it (they were never tried), and the caller learns why from its own future.
      */
     public BatchRunner(BatchSettings settings, CompletableFuture<InpaintPipeline> pipeline, BatchListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -275,6 +278,7 @@ public final class BatchRunner {
         try {
             loaded = pipeline.join();
         } catch (CompletionException | CancellationException e) {
+            modelFailed = true;
             cancel(); // the model did not load: nothing can be filled
             return FileOutcome.of(d.item, FileStatus.CANCELLED, null);
         }
@@ -317,6 +321,9 @@ public final class BatchRunner {
         }
         outcomes[index] = outcome;
         finishedCount++;
+        if (modelFailed && outcome.status() == FileStatus.CANCELLED) {
+            return;
+        }
         try {
             listener.finished(outcome, finishedCount, outcomes.length);
         } catch (RuntimeException ignored) {

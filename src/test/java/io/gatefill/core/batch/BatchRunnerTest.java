@@ -13,7 +13,10 @@ import io.gatefill.core.raster.Rect;
 import io.gatefill.testing.Images;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,25 @@ class BatchRunnerTest {
                     .isEqualTo(Files.readAllBytes(dir.resolve("seq").resolve(name)));
         }
         assertThat(b.outcomes()).extracting(o -> o.item().index()).containsExactly(0, 1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aModelThatFailsToLoadFillsNothingAndTheListenerHearsOfNoFile() throws Exception {
+        for (int threads : new int[] {0, 2}) {
+            BatchSettings s = settings(dir.resolve("out" + threads), threads);
+            List<FileOutcome> heard = Collections.synchronizedList(new ArrayList<>());
+            BatchRunner runner = new BatchRunner(s, CompletableFuture.failedFuture(new IllegalStateException("no model")),
+                    new BatchListener() {
+                        @Override
+                        public void finished(FileOutcome outcome, int finished, int total) {
+                            heard.add(outcome);
+                        }
+                    });
+            BatchResult result = runner.run(BatchPlanner.plan(s));
+            assertThat(result.count(FileStatus.CANCELLED)).as("threads %d", threads).isEqualTo(6);
+            assertThat(heard).as("the files were never tried; the caller reports the load's failure").isEmpty();
+            assertThat(s.out().resolve("p0.png")).doesNotExist();
+        }
     }
 
     @Test
