@@ -1,5 +1,6 @@
 package io.gatefill.cli;
 
+import io.gatefill.core.concurrent.BackgroundLoad;
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.ImageFiles;
 import io.gatefill.core.io.ImageTooLargeException;
@@ -93,10 +94,13 @@ public final class InpaintCommand implements Callable<Integer> {
         ModelFiles files = engineArgs.filesFor(fillEngine);
         checkOutput(files);
         timings.mark("start");
-        try (BackgroundLoad load = BackgroundLoad.start(() -> engineArgs.loadFor(fillEngine, files))) {
+        // The model loads while the files decode: the two take about as long (24 MP PNG: 0.6 s and
+        // 0.75 s alone, 1.17 s together instead of 1.39 s one after the other).
+        try (BackgroundLoad<InpaintEngine, CommandFailure> load = BackgroundLoad.start("gatefill-model-load",
+                () -> engineArgs.loadFor(fillEngine, files), InpaintEngine::close)) {
             Inputs inputs = decode(log, chosen, fillEngine);
             timings.mark("decode");
-            InpaintEngine engine = load.engine();
+            InpaintEngine engine = load.get();
             timings.mark("load");
             if (load.loadMs() >= 0 && engine != null) {
                 timings.background("load", load.loadMs());

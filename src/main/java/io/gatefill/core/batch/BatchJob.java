@@ -1,5 +1,6 @@
 package io.gatefill.core.batch;
 
+import io.gatefill.core.concurrent.BackgroundLoad;
 import io.gatefill.core.io.ImageFileException;
 import io.gatefill.core.io.OutputRefusedException;
 import io.gatefill.core.io.WriteGuard;
@@ -7,8 +8,6 @@ import io.gatefill.core.pipeline.InpaintPipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,8 +23,7 @@ public final class BatchJob {
 
     /** Loads the model for a run; called only when the run's engine needs one, after OUT is locked. */
     @FunctionalInterface
-    public interface ModelLoader<E extends Exception> {
-        Model load() throws E;
+    public interface ModelLoader<E extends Exception> extends BackgroundLoad.Loader<Model, E> {
     }
 
     /**
@@ -110,17 +108,19 @@ public final class BatchJob {
             if (lock.takenOverFrom() != null) {
                 heard.tookOverLock(lock.takenOverFrom());
             }
-            CompletableFuture<Model> loading = settings.engine().needsModel() ? loadInBackground(models)
-                    : CompletableFuture.completedFuture(Model.none());
-            try {
-                BatchRunner r = new BatchRunner(settings, loading.thenApply(Model::pipeline), heard);
+            // Also when the run fails: the load must end (libtorch must not be mid-load at exit) and what
+            // it loaded be released.
+            try (BackgroundLoad<Model, E> loading = settings.engine().needsModel()
+                    ? BackgroundLoad.start("gatefill-batch-model-load", models::load, m -> m.release().run())
+                    : BackgroundLoad.<Model, E>completed(Model.none())) {
+                BatchRunner r = new BatchRunner(settings, loading.future().thenApply(Model::pipeline), heard);
                 runner = r;
                 // Cancelled before the run started: nothing gets filled, every file says cancelled.
                 if (cancelled) {
                     r.cancel();
                 }
                 BatchResult done = r.run(items);
-                Model model = loaded(loading);
+                Model model = loading.get();
                 try {
                     Map<String, Object> context = BatchReport.context(model.file(), model.name(), model.sha256(),
                             model.device(), settings, Math.round(settings.save().jpegQuality() * 100), startedFrom);
@@ -130,46 +130,7 @@ public final class BatchJob {
                 } catch (ImageFileException e) {
                     return new Outcome(done, null, e.getMessage());
                 }
-            } finally {
-                // Also when the run failed: the load must end (libtorch must not be mid-load at exit)
-                // and what it loaded be released.
-                try {
-                    loading.join().release().run();
-                } catch (RuntimeException failedLoad) {
-                    // nothing was loaded; the failure is thrown by loaded() above
-                }
             }
-        }
-    }
-
-    private static <E extends Exception> CompletableFuture<Model> loadInBackground(ModelLoader<E> models) {
-        CompletableFuture<Model> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(models.load());
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "gatefill-batch-model-load");
-        thread.setDaemon(true);
-        thread.start();
-        return future;
-    }
-
-    /** The loaded model, or the loader's own exception (of type E, or unchecked) thrown again. */
-    @SuppressWarnings("unchecked")
-    private static <E extends Exception> Model loaded(CompletableFuture<Model> loading) throws E {
-        try {
-            return loading.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw (E) cause; // ModelLoader.load() throws E or unchecked exceptions only
         }
     }
 
