@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""Writes the compact resumable checkpoint (G+D weights in float16, counters, no optimiser state) of a
-full training checkpoint, e.g. the one committed as training/checkpoints/gatefill-resume.pt.
+"""Writes the compact resumable checkpoint (G+D weights in float16, counters, Adam's second moments in a
+byte per parameter) of a full training checkpoint, e.g. the one committed as training/checkpoints/gatefill-resume.pt.
 
 Usage:
   /usr/bin/python3 training/compact_checkpoint.py /work/runs/main/last.pt training/checkpoints/gatefill-resume.pt
-Resume from it with train.py --init-weights <file> (fresh Adam moments, same step and images-seen counters).
+Resume from it with train.py --init-weights <file> (Adam's second moments and step count carried,
+first moments zero; same step and images-seen counters).
 """
 import argparse
 

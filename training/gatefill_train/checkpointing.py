@@ -15,6 +15,7 @@ import torch
 import torch.distributed as dist
 from torch import Tensor
 
+from . import adam_moments
 from .distribution import Dist
 from .generator import REFINE_INPUT_CONVS, Generator, widen_for_refine_sketch
 from .state import TrainState
@@ -166,14 +167,16 @@ COMPACT_FORMAT = "gatefill-compact-1"
 
 def compact_checkpoint(full: Dict[str, Any]) -> Dict[str, Any]:
     """The generator and discriminator weights of a full checkpoint in float16, with the counters and
-    settings that continue the learning curve, and no optimiser or RNG state: small enough for git."""
+    settings that continue the learning curve and Adam's second moments in a byte per parameter
+    (adam_moments), no first moments or RNG state: small enough for git."""
     def half(sd: Dict[str, Tensor]) -> Dict[str, Tensor]:
         return {k: v.half() if v.is_floating_point() else v for k, v in sd.items()}
     keep = ("step", "images_seen", "cpu_seconds", "wall_seconds", "model", "args")
     phases = recorded_phases(full)
     ema = full.get("G_ema")
     return {"format": COMPACT_FORMAT, **{k: full[k] for k in keep}, "phases": phases, "G": half(full["G"]),
-            "D": half(full["D"]), "G_ema": half(ema) if ema else None}
+            "D": half(full["D"]), "G_ema": half(ema) if ema else None,
+            "adam": {"G": adam_moments.pack(full["opt_g"]), "D": adam_moments.pack(full["opt_d"])}}
 
 
 def save_compact(full_path: str | os.PathLike, out_path: str | os.PathLike) -> Path:
@@ -183,11 +186,12 @@ def save_compact(full_path: str | os.PathLike, out_path: str | os.PathLike) -> P
     return out
 
 
-def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) -> None:
+def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) -> str:
     """Weights and counters from a compact or full checkpoint, into a new run folder. A full checkpoint
-    also carries Adam's moments over; after a compact one (no moments) the first steps are a restart of
-    Adam. A generator without the refinement sketch channel is widened when the run asks for it, its
-    moments with it."""
+    also carries Adam's moments over, a compact one its second moments and step count (compact ones
+    written before session 9 have none: the first steps are then a restart of Adam). A generator without
+    the refinement sketch channel is widened when the run asks for it, a full checkpoint's moments with it.
+    Returns what it did with the optimisers, for the log."""
     ckpt = load_trusted(path)
     if ckpt.get("format") not in (COMPACT_FORMAT, CHECKPOINT_FORMAT):
         raise ValueError(f"{path}: not a Gatefill checkpoint (format {ckpt.get('format')!r})")
@@ -204,8 +208,16 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) ->
         state.opt_g.load_state_dict(_widen_adam(ckpt["opt_g"], state.G) if widen else ckpt["opt_g"])
         state.opt_d.load_state_dict(ckpt["opt_d"])
         _set_lr(state, state.opt_g.defaults["lr"])
+        moments = "optimiser moments carried over"
+    elif ckpt.get("adam") and not widen:
+        state.opt_g.load_state_dict(adam_moments.unpack(ckpt["adam"]["G"], state.opt_g))
+        state.opt_d.load_state_dict(adam_moments.unpack(ckpt["adam"]["D"], state.opt_d))
+        moments = f"Adam's second moments carried over (Adam step {ckpt['adam']['G']['step']}), first moments zero"
+    else:
+        moments = "fresh optimisers"
     _restore_progress(state, ckpt, d)
     _load_ema(state, g_ema)
+    return moments
 
 
 def _widen_adam(opt_state: Dict[str, Any], G: Generator) -> Dict[str, Any]:

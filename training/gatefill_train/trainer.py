@@ -262,8 +262,7 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
         load_checkpoint(last, state, d, rng, device)
         _log(d, f"resumed from {last} at step {state.step} ({state.images_seen} images seen)")
     elif args.init_weights:
-        load_initial_weights(args.init_weights, state, d)
-        moments = "optimiser moments carried over" if state.opt_g.state else "fresh optimisers"
+        moments = load_initial_weights(args.init_weights, state, d)
         _log(d, f"weights from {args.init_weights} at step {state.step} ({state.images_seen} images seen); "
                 f"{moments}")
     note_phase(state, args)

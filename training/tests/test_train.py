@@ -147,9 +147,10 @@ def test_compact_checkpoint_resumes_weights_and_counters_with_new_settings(photo
         first = run(common + ["--out", str(tmp_path / "a"), "--steps", "2"])
         compact = save_compact(tmp_path / "a" / "last.pt", tmp_path / "resume.pt")
         full_size = (tmp_path / "a" / "last.pt").stat().st_size
-        assert compact.stat().st_size < 0.3 * full_size, "no optimiser state, weights in float16"
+        assert compact.stat().st_size < 0.3 * full_size, "weights in float16, a byte per parameter of Adam state"
         saved = load_trusted(compact)
         assert "opt_g" not in saved and saved["step"] == 2
+        assert all(e["codes"].dtype == torch.uint8 for e in saved["adam"]["D"]["sqrt_v"].values())
         assert all(v.dtype == torch.float16 for v in saved["G"].values() if v.is_floating_point())
         # A new run folder starts from the compact weights; its settings (lr, loss) are its own.
         resumed = run(common + ["--out", str(tmp_path / "b"), "--steps", "2", "--init-weights", str(compact),
@@ -159,6 +160,16 @@ def test_compact_checkpoint_resumes_weights_and_counters_with_new_settings(photo
         if a.is_floating_point():
             assert torch.allclose(a, b.float(), atol=2e-3 * max(1.0, float(a.abs().max())))
     assert resumed.opt_g.param_groups[0]["lr"] == 3e-4 and resumed.l1_region == "hole"
+    # Adam continues: the step count and second moments (within the 1-byte code's ~4 %), first moments zero.
+    for opt_first, opt_resumed in ((first.opt_g, resumed.opt_g), (first.opt_d, resumed.opt_d)):
+        assert len(opt_resumed.state) == len(opt_first.state) > 0
+        for p_first, p_resumed in zip(opt_first.param_groups[0]["params"], opt_resumed.param_groups[0]["params"]):
+            a, b = opt_first.state[p_first], opt_resumed.state[p_resumed]
+            assert float(b["step"]) == float(a["step"]) > 0 and not b["exp_avg"].any()
+            nonzero = a["exp_avg_sq"] > 0
+            assert torch.equal(nonzero, b["exp_avg_sq"] > 0)
+            ratio = (b["exp_avg_sq"][nonzero] / a["exp_avg_sq"][nonzero]).sqrt()
+            assert float((ratio - 1).abs().max()) < 0.1
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         cont = run(common + ["--out", str(tmp_path / "b"), "--steps", "3", "--init-weights", str(compact)])
