@@ -14,6 +14,7 @@ import time
 import numpy as np
 import torch
 
+from gatefill_train.allocator import keep_freed_memory
 from gatefill_train.data import PhotoSource, make_batch  # noqa: E402
 from gatefill_train.distribution import Dist
 from gatefill_train.trainer import build_parser, make_state, train_step  # noqa: E402
@@ -41,7 +42,11 @@ def main() -> None:
     ap.add_argument("--widths", default="48,32,24")
     ap.add_argument("--configs", default="128:8,256:4", help="crop:batch pairs")
     ap.add_argument("--l1-only", action="store_true", help="measure L1-only steps (no discriminator)")
+    ap.add_argument("--default-malloc", action="store_true",
+                    help="leave glibc's allocator as it is (train.py keeps freed memory: allocator.py)")
     args = ap.parse_args()
+    if not args.default_malloc:
+        keep_freed_memory()
     torch.set_num_threads(args.threads)
     src = PhotoSource.from_folder(args.data)
     src.readable()  # decode every photo once so the timings measure training, not first decodes

@@ -12,6 +12,9 @@ import sys
 # ran; passive waiting costs next to nothing when the machine is idle.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+from gatefill_train.allocator import keep_freed_memory  # noqa: E402
+
+keep_freed_memory()  # +13-16 % steps per hour on this CPU (allocator.py)
 
 from gatefill_train.trainer import run  # noqa: E402
 
