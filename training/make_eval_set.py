@@ -11,6 +11,12 @@ seed 2025). Layout, same stem everywhere:
   <out>/<size>/<hole>/sketches/NAME.png  grey, 255 = the original's edges inside the hole (optional input)
   <out>/<size>/<hole>/set.json           photos, sources, hole fractions, seed
   <out>/README.txt                       how to score
+  <out>/photo/objects/...                with --photo-scale: whole photos (shorter side >= 600 px) with
+                                         one object hole each, 2-15 % of the photo (seed 2026)
+
+Why the photo-scale set: people remove objects from whole photos, where the pipeline's window and
+scale decisions matter (a crop around the hole, scaled to the model); the 256/512 crops never exercise
+them, since the window is the whole crop there.
 
 Usage: /usr/bin/python3 training/make_eval_set.py --val-data /work/corpus/val --out /work/evalset
 """
@@ -25,7 +31,13 @@ from typing import Dict, List, Optional
 import cv2
 import numpy as np
 
-from gatefill_train.evaluate import HOLE_SEEDS, make_cases  # noqa: E402
+from gatefill_train.data import PhotoSource, list_images  # noqa: E402
+from gatefill_train.evaluate import HOLE_SEEDS, make_cases, unique_stems  # noqa: E402
+from gatefill_train.masks import object_mask  # noqa: E402
+
+PHOTO_SCALE_SEED = 2026
+PHOTO_SCALE_MIN_SIDE = 600
+PHOTO_SCALE_MAX_SIDE = 1600
 
 README = """Gatefill evaluation set (written by training/make_eval_set.py; do not edit by hand)
 
@@ -69,6 +81,47 @@ def write_set(val_dir: str, out: Path, size: int, hole: str, seed: Optional[int]
     return info
 
 
+def photo_scale_hole(height: int, width: int, rng: np.random.Generator) -> np.ndarray:
+    """One object hole in a whole photo: an object mask (5-30 % of its square) drawn in a square of
+    0.4-0.75 times the photo's shorter side placed anywhere inside, so the hole covers ~1-15 % of the
+    photo and may touch its border only where the square does."""
+    side = int(round(rng.uniform(0.4, 0.75) * min(height, width)))
+    y = int(rng.integers(0, height - side + 1))
+    x = int(rng.integers(0, width - side + 1))
+    mask = np.zeros((height, width), np.float32)
+    mask[y:y + side, x:x + side] = object_mask(side, side, rng, border_prob=0.0)
+    return mask
+
+
+def write_photo_scale_set(val_dir: str, out: Path, limit: int = 0) -> Dict[str, object]:
+    """<out>/photo/objects: every validation photo with a shorter side of at least 600 px, whole (longer
+    side at most 1600 px), with one photo_scale_hole each."""
+    paths = list_images(val_dir)
+    names = dict(zip(paths, unique_stems(paths)))
+    rng = np.random.default_rng(PHOTO_SCALE_SEED)
+    folder = out / "photo" / "objects"
+    for sub in ("images", "masks"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    entries = []
+    for path, img in PhotoSource(paths, max_side=PHOTO_SCALE_MAX_SIDE).readable():
+        if min(img.shape[:2]) < PHOTO_SCALE_MIN_SIDE:
+            continue
+        if limit and len(entries) == limit:
+            break
+        mask = photo_scale_hole(img.shape[0], img.shape[1], rng)
+        name = names[path]
+        cv2.imwrite(str(folder / "images" / f"{name}.png"), cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
+        cv2.imwrite(str(folder / "masks" / f"{name}.png"), (mask > 0.5).astype(np.uint8) * 255)
+        entries.append({"name": name, "width": img.shape[1], "height": img.shape[0],
+                        "hole_fraction": round(float(mask.mean()), 4)})
+    info = {"size": "photo", "hole": "objects", "mask_seed": PHOTO_SCALE_SEED, "photos": len(entries),
+            "source": str(Path(val_dir).resolve()), "crop": f"whole photo, longer side <= {PHOTO_SCALE_MAX_SIDE}",
+            "mean_hole_fraction": round(float(np.mean([e["hole_fraction"] for e in entries])), 4) if entries else 0,
+            "images": entries}
+    (folder / "set.json").write_text(json.dumps(info, indent=1) + "\n")
+    return info
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--val-data", default="/work/corpus/val", help="validation photos (corpus val split)")
@@ -76,6 +129,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[256, 512])
     ap.add_argument("--holes", nargs="+", default=list(HOLE_SEEDS), choices=list(HOLE_SEEDS))
     ap.add_argument("--limit", type=int, default=0, help="first N photos only (tests)")
+    ap.add_argument("--photo-scale", action="store_true", help="also write photo/objects (whole photos)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     for size in args.sizes:
@@ -83,6 +137,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             info = write_set(args.val_data, out, size, hole, limit=args.limit)
             print(f"{out / str(size) / hole}: {info['photos']} photos, mean hole {info['mean_hole_fraction']:.3f}",
                   flush=True)
+    if args.photo_scale:
+        info = write_photo_scale_set(args.val_data, out, args.limit)
+        print(f"{out / 'photo' / 'objects'}: {info['photos']} photos, mean hole {info['mean_hole_fraction']:.3f}",
+              flush=True)
     repo = Path(__file__).resolve().parents[1]
     (out / "README.txt").write_text(README.format(sizes=", ".join(map(str, args.sizes)), out=out, repo=repo,
                                                   s_seed=HOLE_SEEDS["strokes"], o_seed=HOLE_SEEDS["objects"]))

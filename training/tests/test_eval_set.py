@@ -100,3 +100,33 @@ def test_scorer_refuses_a_missing_or_misshapen_fill(tmp_path, val_dir) -> None:
     res = subprocess.run([sys.executable, str(TRAINING / "score_fills.py"), "--set", str(out / "64/strokes"),
                           "--fills", str(fills)], capture_output=True, text=True, timeout=120)
     assert res.returncode != 0 and "result for" in res.stderr
+
+
+def test_photo_scale_set_keeps_whole_photos_with_one_object_hole_each(tmp_path) -> None:
+    rng = np.random.default_rng(5)
+    val = tmp_path / "val"
+    val.mkdir()
+    sizes = {"wide": (640, 900), "tall": (1000, 700), "small": (300, 400)}  # (height, width)
+    for name, (h, w) in sizes.items():
+        cv2.imwrite(str(val / f"{name}.png"), cv2.resize(rng.integers(0, 256, (h // 10, w // 10, 3), dtype=np.uint8),
+                                                         (w, h), interpolation=cv2.INTER_CUBIC))
+    out = tmp_path / "evalset"
+    _run("make_eval_set.py", "--val-data", str(val), "--out", str(out), "--sizes", "64", "--holes", "objects",
+         "--photo-scale")
+    folder = out / "photo" / "objects"
+    info = json.loads((folder / "set.json").read_text())
+    assert sorted(e["name"] for e in info["images"]) == ["tall", "wide"], "photos under 600 px are left out"
+    for e in info["images"]:
+        image = cv2.imread(str(folder / "images" / f"{e['name']}.png"))
+        mask = cv2.imread(str(folder / "masks" / f"{e['name']}.png"), cv2.IMREAD_GRAYSCALE)
+        assert image.shape[:2] == mask.shape == sizes[e["name"]], "whole photo, not a crop"
+        assert set(np.unique(mask)) <= {0, 255}
+        hole = mask > 127
+        assert 0.005 < hole.mean() < 0.2 and hole.mean() == pytest.approx(e["hole_fraction"], abs=1e-3)
+        assert cv2.connectedComponents(hole.astype(np.uint8))[0] - 1 == 1, "one object"
+    again = tmp_path / "again"
+    _run("make_eval_set.py", "--val-data", str(val), "--out", str(again), "--sizes", "64", "--holes", "objects",
+         "--photo-scale")
+    for name in ("tall", "wide"):
+        assert (again / "photo" / "objects" / "masks" / f"{name}.png").read_bytes() == \
+            (folder / "masks" / f"{name}.png").read_bytes(), "fixed seed"
