@@ -191,8 +191,7 @@ public final class InpaintPipeline {
         List<Rect> regions = RegionPlanner.plan(hole, settings.mergeDistance());
         for (Rect local : regions) {
             Rect region = new Rect(local.x() + win.x(), local.y() + win.y(), local.width(), local.height());
-            Window model = WindowPlanner.crop(region, imageWidth, imageHeight, settings,
-                    Math.min(settings.maxModelSide(), settings.trainResolution()));
+            Window model = WindowPlanner.crop(region, imageWidth, imageHeight, settings);
             int[] predicted = predict(model, canvas.cut(model.window()), remaining, sketch);
             Rect mw = model.window();
             for (int y = region.y(); y < region.bottom(); y++) {

@@ -3,10 +3,10 @@ package io.gatefill.core.pipeline;
 /**
  * Tuning of the large-image pipeline.
  *
- * @param maxModelSide      longest side the model is given (CROP windows and RESIZE are scaled down to
- *                          it), because contextual attention costs grow with the square of the pixels
+ * @param maxModelSide      longest side the model is given (RESIZE is scaled down to it), because
+ *                          contextual attention costs grow with the square of the pixels
  * @param trainResolution   the model's training scale; CROP windows are grown to at least this side so
- *                          the hole-to-context ratio resembles training
+ *                          the hole-to-context ratio resembles training, and scaled down to it
  * @param contextMargin     pixels of context added around each region in CROP
  * @param mergeDistance     regions closer than this are filled in one window
  * @param featherWidth      width in pixels of the seam inside the hole where prediction blends into the

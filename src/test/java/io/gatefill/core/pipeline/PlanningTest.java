@@ -52,7 +52,13 @@ class PlanningTest {
         PipelineSettings s = PipelineSettings.defaults();
         Window w = WindowPlanner.crop(new Rect(1000, 800, 100, 60), 3000, 2000, s);
         assertThat(w.window()).isEqualTo(new Rect(1050 - 178, 830 - 158, 356, 316));
-        assertThat(w.scaled()).isFalse();
+        // Scaled to the training scale (256), not to the 512 px the model could take.
+        assertThat(w.scaled()).isTrue();
+        assertThat(w.scaledWidth()).isEqualTo(256);
+        assertThat(w.scaledHeight()).isEqualTo(Math.round(316 * 256 / 356f));
+        Window small = WindowPlanner.crop(new Rect(1000, 800, 20, 20), 3000, 2000, s);
+        assertThat(small.window().width()).isEqualTo(276);
+        assertThat(small.scaledWidth()).isEqualTo(256);
     }
 
     @Test
@@ -74,12 +80,15 @@ class PlanningTest {
     }
 
     @Test
-    void largeWindowsAreScaledToTheModelLimit() {
+    void largeWindowsAreScaledToTheTrainingScaleAndResizeToTheModelLimit() {
         Window w = WindowPlanner.crop(new Rect(1000, 1000, 900, 300), 6000, 4000, PipelineSettings.defaults());
         assertThat(w.window().width()).isEqualTo(1156);
         assertThat(w.scaled()).isTrue();
-        assertThat(w.scaledWidth()).isEqualTo(512);
-        assertThat(w.scaledHeight()).isEqualTo(Math.round(556 * 512 / 1156f));
+        assertThat(w.scaledWidth()).isEqualTo(256);
+        assertThat(w.scaledHeight()).isEqualTo(Math.round(556 * 256 / 1156f));
+        PipelineSettings trainedAt512 = PipelineSettings.forTrainResolution(512);
+        assertThat(WindowPlanner.crop(new Rect(1000, 1000, 900, 300), 6000, 4000, trainedAt512).scaledWidth())
+                .isEqualTo(512);
         Window resize = WindowPlanner.whole(new Rect(1, 1, 1, 1), 6000, 4000, 512);
         assertThat(resize.scaledWidth()).isEqualTo(512);
         assertThat(resize.scaledHeight()).isEqualTo(341);
