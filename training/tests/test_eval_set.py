@@ -130,3 +130,19 @@ def test_photo_scale_set_keeps_whole_photos_with_one_object_hole_each(tmp_path) 
     for name in ("tall", "wide"):
         assert (again / "photo" / "objects" / "masks" / f"{name}.png").read_bytes() == \
             (folder / "masks" / f"{name}.png").read_bytes(), "fixed seed"
+
+
+def test_fill_grid_has_a_row_per_photo_and_a_column_per_fill_plus_input_and_original(tmp_path, val_dir) -> None:
+    out = tmp_path / "evalset"
+    _run("make_eval_set.py", "--val-data", str(val_dir), "--out", str(out), "--sizes", "64", "--holes", "objects")
+    folder = out / "64" / "objects"
+    grid = tmp_path / "grid.jpg"
+    _run("fill_grid.py", "--set", str(folder), "--fills", str(folder / "images"), str(folder / "images"),
+         "--side", "40", "--out", str(grid))
+    image = cv2.imread(str(grid))
+    assert image.shape[:2] == (3 * 40, 4 * 40)
+    # The first tile has the hole painted white; the fill columns (here the originals) do not.
+    assert (image[:40, :40] > 240).all(axis=2).sum() > (image[:40, 40:80] > 240).all(axis=2).sum()
+    missing = subprocess.run([sys.executable, str(TRAINING / "fill_grid.py"), "--set", str(folder), "--fills",
+                              str(tmp_path), "--out", str(grid)], capture_output=True, text=True)
+    assert missing.returncode != 0 and "missing" in missing.stderr
