@@ -100,7 +100,10 @@ def train_args(a: argparse.Namespace, run_dir: Path) -> List[str]:
             "--gan-weight", "0.05", "--ema-decay", str(a.ema_decay), "--sketch-weight", "4", "--ssim-weight", "2",
             "--sketch-empty", "0.4", "--warmup-steps", "1500", "--seed", str(a.seed)]
     if a.init:
-        args += ["--init-weights", a.init]
+        # Adam's second moments of the committed checkpoint come from batches of 4; at 64 the gradient
+        # noise is ~16x smaller, and with beta2 = 0.999 the carried moments would hold the steps ~4x too
+        # small for a few thousand steps, the whole of a GPU session.
+        args += ["--init-weights", a.init, "--fresh-optimisers"]
     if a.val_data:
         args += ["--val-data", a.val_data]
     return args

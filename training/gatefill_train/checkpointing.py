@@ -186,12 +186,13 @@ def save_compact(full_path: str | os.PathLike, out_path: str | os.PathLike) -> P
     return out
 
 
-def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) -> str:
+def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist, keep_moments: bool = True) -> str:
     """Weights and counters from a compact or full checkpoint, into a new run folder. A full checkpoint
     also carries Adam's moments over, a compact one its second moments and step count (compact ones
     written before session 9 have none: the first steps are then a restart of Adam). A generator without
     the refinement sketch channel is widened when the run asks for it, a full checkpoint's moments with it.
-    Returns what it did with the optimisers, for the log."""
+    ``keep_moments=False`` starts fresh optimisers whatever the checkpoint holds. Returns what it did
+    with the optimisers, for the log."""
     ckpt = load_trusted(path)
     if ckpt.get("format") not in (COMPACT_FORMAT, CHECKPOINT_FORMAT):
         raise ValueError(f"{path}: not a Gatefill checkpoint (format {ckpt.get('format')!r})")
@@ -204,7 +205,9 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist) ->
     # load_state_dict copies into the float32 parameters, so float16 tensors need no conversion.
     state.G.load_state_dict(g)
     state.D.load_state_dict(ckpt["D"])
-    if "opt_g" in ckpt:
+    if not keep_moments:
+        moments = "fresh optimisers (asked for)"
+    elif "opt_g" in ckpt:
         state.opt_g.load_state_dict(_widen_adam(ckpt["opt_g"], state.G) if widen else ckpt["opt_g"])
         state.opt_d.load_state_dict(ckpt["opt_d"])
         _set_lr(state, state.opt_g.defaults["lr"])

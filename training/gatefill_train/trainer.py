@@ -76,8 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep an exponential moving average of the generator's weights (e.g. 0.995); "
                         "export and evaluation use it when present. 0 = off")
     p.add_argument("--init-weights", default=None,
-                   help="start from a compact checkpoint (G+D weights, counters) with fresh optimisers "
-                        "when <out>/last.pt does not exist")
+                   help="start from a compact or full checkpoint (G+D weights, counters, Adam's moments as "
+                        "far as it has them) when <out>/last.pt does not exist")
+    p.add_argument("--fresh-optimisers", action="store_true",
+                   help="with --init-weights: leave Adam's moments behind (a much larger batch than the "
+                        "checkpoint's has other gradient statistics)")
     p.add_argument("--threads", type=int, default=2, help="torch intra-op threads per process")
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     p.add_argument("--seed", type=int, default=0)
@@ -262,7 +265,7 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
         load_checkpoint(last, state, d, rng, device)
         _log(d, f"resumed from {last} at step {state.step} ({state.images_seen} images seen)")
     elif args.init_weights:
-        moments = load_initial_weights(args.init_weights, state, d)
+        moments = load_initial_weights(args.init_weights, state, d, keep_moments=not args.fresh_optimisers)
         _log(d, f"weights from {args.init_weights} at step {state.step} ({state.images_seen} images seen); "
                 f"{moments}")
     note_phase(state, args)

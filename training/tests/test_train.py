@@ -174,6 +174,11 @@ def test_compact_checkpoint_resumes_weights_and_counters_with_new_settings(photo
         warnings.simplefilter("ignore")
         cont = run(common + ["--out", str(tmp_path / "b"), "--steps", "3", "--init-weights", str(compact)])
     assert cont.step == 3, "an existing last.pt in the run folder wins over --init-weights"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fresh = run(common + ["--out", str(tmp_path / "c"), "--steps", "2", "--init-weights", str(compact),
+                              "--fresh-optimisers"])
+    assert fresh.step == 2 and not fresh.opt_g.state and not fresh.opt_d.state
 
 
 def test_resume_applies_the_learning_rate_asked_for_now(photo_dir, tmp_path) -> None:
