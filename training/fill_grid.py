@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A side-by-side grid of fills around each hole of an evaluation set: the input with its hole, one
-column per fill folder, the original. Crops are centred on the hole, 1.4x its larger side, so whole
-photos show what a person would look at.
+column per fill folder, the original. Crops are square, centred on the hole, 1.4x its larger side plus
+20 px, so whole photos show what a person would look at.
 
 Usage: /usr/bin/python3 training/fill_grid.py --set /work/evalset/photo/objects \
            --fills /tmp/ns /tmp/model /tmp/hybrid --every 3 --out docs/photo-fills.jpg
@@ -44,6 +44,8 @@ def main() -> None:
     for name in sorted(p.stem for p in (folder / "images").glob("*.png"))[::args.every]:
         image = cv2.imread(str(folder / "images" / f"{name}.png"), cv2.IMREAD_COLOR)
         mask = cv2.imread(str(folder / "masks" / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
+        if mask is None or not (mask > 127).any():
+            raise SystemExit(f"{name}: no hole in {folder / 'masks' / (name + '.png')}")
         box = hole_box(mask)
         holed = image.copy()
         holed[mask > 127] = 255
@@ -51,6 +53,10 @@ def main() -> None:
         missing = [d for d, f in zip(args.fills, fills) if f is None]
         if missing:
             raise SystemExit(f"{name}.png is missing in {', '.join(missing)}")
+        wrong = [d for d, f in zip(args.fills, fills) if f.shape != image.shape]
+        if wrong:
+            raise SystemExit(f"{name}.png in {', '.join(wrong)} is not the size of the image "
+                             f"({image.shape[1]}x{image.shape[0]})")
         rows.append(np.hstack([tile(t, box, args.side) for t in [holed, *fills, image]]))
     cv2.imwrite(args.out, np.vstack(rows), [cv2.IMWRITE_JPEG_QUALITY, 88])
     print(f"{args.out}: {len(rows)} rows x {len(args.fills) + 2} columns")

@@ -12,7 +12,7 @@ seed 2025). Layout, same stem everywhere:
   <out>/<size>/<hole>/set.json           photos, sources, hole fractions, seed
   <out>/README.txt                       how to score
   <out>/photo/objects/...                with --photo-scale: whole photos (shorter side >= 600 px) with
-                                         one object hole each, 2-15 % of the photo (seed 2026)
+                                         one object hole each, ~1-15 % of the photo (seed 2026)
 
 Why the photo-scale set: people remove objects from whole photos, where the pipeline's window and
 scale decisions matter (a crop around the hole, scaled to the model); the 256/512 crops never exercise

@@ -20,7 +20,11 @@ _LEVELS = 254  # codes 1..255 cover [lo, hi] in log2; 0 is zero
 
 
 def _encode(v: Tensor) -> Dict[str, Any]:
-    s = v.detach().float().clamp_min(0).sqrt().flatten()
+    v = v.detach().float().cpu()
+    if not bool(torch.isfinite(v).all()):
+        # One inf would make every other value decode to NaN; a diverged run should not be carried on.
+        raise ValueError("Adam's second moments hold inf or NaN: the run diverged, nothing to carry over")
+    s = v.clamp_min(0).sqrt().flatten()
     nonzero = s > 0
     codes = torch.zeros(s.numel(), dtype=torch.uint8)
     lo = hi = 0.0
@@ -40,7 +44,8 @@ def _decode(packed: Dict[str, Any]) -> Tensor:
 
 
 def pack(optimizer_state: Dict[str, Any]) -> Dict[str, Any]:
-    """The step count and quantised second moments of an Adam ``state_dict()``, by parameter index."""
+    """The step count and quantised second moments of an Adam ``state_dict()``, by parameter index (one
+    step count for all: every parameter of G and of D is stepped together)."""
     states = optimizer_state["state"]
     steps = {int(float(s["step"])) for s in states.values() if "step" in s}
     return {"format": FORMAT, "step": max(steps) if steps else 0,

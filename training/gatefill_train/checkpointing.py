@@ -216,6 +216,8 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist, ke
         state.opt_g.load_state_dict(adam_moments.unpack(ckpt["adam"]["G"], state.opt_g))
         state.opt_d.load_state_dict(adam_moments.unpack(ckpt["adam"]["D"], state.opt_d))
         moments = f"Adam's second moments carried over (Adam step {ckpt['adam']['G']['step']}), first moments zero"
+    elif ckpt.get("adam"):
+        moments = "fresh optimisers (the widened generator's saved second moments are not widened)"
     else:
         moments = "fresh optimisers"
     _restore_progress(state, ckpt, d)

@@ -312,3 +312,11 @@ def test_ssim_weight_adds_the_structure_term_to_the_generator_loss(photo_dir) ->
         out = train_step(make_state(args, torch.device("cpu"), Dist()), *batch, adversarial=False)
         assert ("ssim_loss" in out) == (weight > 0), out
     assert 0.0 < out["ssim_loss"] < 2.0
+
+
+def test_adam_moments_refuse_a_diverged_run() -> None:
+    from gatefill_train import adam_moments
+    state = {"state": {0: {"step": torch.tensor(3.0), "exp_avg": torch.zeros(2),
+                           "exp_avg_sq": torch.tensor([1e-6, float("inf")])}}}
+    with pytest.raises(ValueError, match="diverged"):
+        adam_moments.pack(state)

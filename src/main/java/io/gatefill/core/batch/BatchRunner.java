@@ -320,10 +320,10 @@ public final class BatchRunner {
             return;
         }
         outcomes[index] = outcome;
-        finishedCount++;
         if (modelFailed && outcome.status() == FileStatus.CANCELLED) {
             return;
         }
+        finishedCount++;
         try {
             listener.finished(outcome, finishedCount, outcomes.length);
         } catch (RuntimeException ignored) {

@@ -59,9 +59,12 @@ public final class BackgroundLoad<T, E extends Exception> implements AutoCloseab
         return done;
     }
 
-    /** The future of the load, for a consumer that waits on its own terms (the batch's first fill). */
+    /**
+     * The load's outcome for a consumer that waits on its own terms (the batch's first fill): a copy, so
+     * that cancelling or completing it cannot end this load early and leave its value unreleased.
+     */
     public CompletableFuture<T> future() {
-        return future;
+        return future.copy();
     }
 
     /** Waits for the load; a failed one is thrown again as the load threw it (of type E, or unchecked). */
