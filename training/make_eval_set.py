@@ -59,6 +59,22 @@ Figures of the baselines and the shipped model: {repo}/training/eval/baselines.m
 """
 
 
+def _write_case(folder: Path, name: str, image: np.ndarray, mask: np.ndarray) -> float:
+    """The RGB image and the hole (255) of one case; returns the hole's share of the image."""
+    cv2.imwrite(str(folder / "images" / f"{name}.png"), cv2.cvtColor(image, cv2.COLOR_RGB2BGR))
+    cv2.imwrite(str(folder / "masks" / f"{name}.png"), (mask > 0.5).astype(np.uint8) * 255)
+    return round(float(mask.mean()), 4)
+
+
+def _write_info(folder: Path, val_dir: str, size: object, hole: str, seed: int, crop: str,
+                entries: List[Dict[str, object]]) -> Dict[str, object]:
+    mean = round(float(np.mean([e["hole_fraction"] for e in entries])), 4) if entries else 0
+    info = {"size": size, "hole": hole, "mask_seed": seed, "photos": len(entries),
+            "source": str(Path(val_dir).resolve()), "crop": crop, "mean_hole_fraction": mean, "images": entries}
+    (folder / "set.json").write_text(json.dumps(info, indent=1) + "\n")
+    return info
+
+
 def write_set(val_dir: str, out: Path, size: int, hole: str, seed: Optional[int] = None,
               limit: int = 0) -> Dict[str, object]:
     seed = HOLE_SEEDS[hole] if seed is None else seed
@@ -68,17 +84,10 @@ def write_set(val_dir: str, out: Path, size: int, hole: str, seed: Optional[int]
         (folder / sub).mkdir(parents=True, exist_ok=True)
     entries = []
     for c in cases:
-        name = c.name
-        cv2.imwrite(str(folder / "images" / f"{name}.png"), cv2.cvtColor(c.image, cv2.COLOR_RGB2BGR))
-        cv2.imwrite(str(folder / "masks" / f"{name}.png"), (c.mask > 0.5).astype(np.uint8) * 255)
-        cv2.imwrite(str(folder / "sketches" / f"{name}.png"), (c.sketch > 0.5).astype(np.uint8) * 255)
-        entries.append({"name": name, "hole_fraction": round(float(c.mask.mean()), 4)})
-    info = {"size": size, "hole": hole, "mask_seed": seed, "photos": len(entries),
-            "source": str(Path(val_dir).resolve()), "crop": "short side resized to size, central square",
-            "mean_hole_fraction": round(float(np.mean([e["hole_fraction"] for e in entries])), 4),
-            "images": entries}
-    (folder / "set.json").write_text(json.dumps(info, indent=1) + "\n")
-    return info
+        fraction = _write_case(folder, c.name, c.image, c.mask)
+        cv2.imwrite(str(folder / "sketches" / f"{c.name}.png"), (c.sketch > 0.5).astype(np.uint8) * 255)
+        entries.append({"name": c.name, "hole_fraction": fraction})
+    return _write_info(folder, val_dir, size, hole, seed, "short side resized to size, central square", entries)
 
 
 def photo_scale_hole(height: int, width: int, rng: np.random.Generator) -> np.ndarray:
@@ -109,17 +118,10 @@ def write_photo_scale_set(val_dir: str, out: Path, limit: int = 0) -> Dict[str, 
         if limit and len(entries) == limit:
             break
         mask = photo_scale_hole(img.shape[0], img.shape[1], rng)
-        name = names[path]
-        cv2.imwrite(str(folder / "images" / f"{name}.png"), cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
-        cv2.imwrite(str(folder / "masks" / f"{name}.png"), (mask > 0.5).astype(np.uint8) * 255)
-        entries.append({"name": name, "width": img.shape[1], "height": img.shape[0],
-                        "hole_fraction": round(float(mask.mean()), 4)})
-    info = {"size": "photo", "hole": "objects", "mask_seed": PHOTO_SCALE_SEED, "photos": len(entries),
-            "source": str(Path(val_dir).resolve()), "crop": f"whole photo, longer side <= {PHOTO_SCALE_MAX_SIDE}",
-            "mean_hole_fraction": round(float(np.mean([e["hole_fraction"] for e in entries])), 4) if entries else 0,
-            "images": entries}
-    (folder / "set.json").write_text(json.dumps(info, indent=1) + "\n")
-    return info
+        fraction = _write_case(folder, names[path], img, mask)
+        entries.append({"name": names[path], "width": img.shape[1], "height": img.shape[0], "hole_fraction": fraction})
+    return _write_info(folder, val_dir, "photo", "objects", PHOTO_SCALE_SEED,
+                       f"whole photo, longer side <= {PHOTO_SCALE_MAX_SIDE}", entries)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -2,8 +2,8 @@
 one session to the next.
 
 Why: a session on two cores trains 700-1,300 steps, and with beta2 = 0.999 the second moment averages
-over ~1,000 steps, so after every restart of Adam it never settled, and each restart cost the learning
-curve 0.04-0.15 dB (README, sessions 6-8). The first moment (beta1 = 0.5) forgets in a few steps and is
+over ~1,000 steps, so after every restart of Adam it never settled, and each restart was followed by
+a loss of 0.04-0.15 dB on the learning curve (README, sessions 6-8). The first moment (beta1 = 0.5) forgets in a few steps and is
 not kept. What is kept is sqrt(v), the per-parameter step scale, as a logarithm quantised to 255 levels
 between the tensor's smallest and largest non-zero value (code 0 = exactly zero): about 4 % relative
 error over a range of 30 octaves, 1 byte instead of 4 (G + D of the width-32 model: 7.8 MB).
