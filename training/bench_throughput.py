@@ -17,12 +17,14 @@ import torch
 from gatefill_train.allocator import keep_freed_memory
 from gatefill_train.data import PhotoSource, make_batch  # noqa: E402
 from gatefill_train.distribution import Dist
+from gatefill_train.precision import allow_amx
 from gatefill_train.trainer import build_parser, make_state, train_step  # noqa: E402
 
 
-def measure(src: PhotoSource, cnum: int, crop: int, batch: int, seconds: float, adversarial: bool) -> float:
+def measure(src: PhotoSource, cnum: int, crop: int, batch: int, seconds: float, adversarial: bool,
+            amp: str) -> float:
     args = build_parser().parse_args(["--data", "x", "--out", "x", "--cnum", str(cnum), "--crop", str(crop),
-                                      "--batch", str(batch)])
+                                      "--batch", str(batch), "--amp", amp])
     state = make_state(args, torch.device("cpu"), Dist())
     rng = np.random.default_rng(0)
     for _ in range(2):
@@ -44,17 +46,19 @@ def main() -> None:
     ap.add_argument("--l1-only", action="store_true", help="measure L1-only steps (no discriminator)")
     ap.add_argument("--default-malloc", action="store_true",
                     help="leave glibc's allocator as it is (train.py keeps freed memory: allocator.py)")
+    ap.add_argument("--amp", default="off", choices=["off", "bf16"], help="as train.py's --amp")
     args = ap.parse_args()
+    allow_amx()
     if not args.default_malloc:
         keep_freed_memory()
     torch.set_num_threads(args.threads)
     src = PhotoSource.from_folder(args.data)
     src.readable()  # decode every photo once so the timings measure training, not first decodes
-    print(f"| width | crop | batch | img/h ({'L1 only' if args.l1_only else 'G+D'}) |\n|---|---|---|---|")
+    print(f"| width | crop | batch | img/h ({'L1 only' if args.l1_only else 'G+D'}, amp {args.amp}) |\n|---|---|---|---|")
     for width in (int(w) for w in args.widths.split(",")):
         for cfg in args.configs.split(","):
             crop, batch = (int(v) for v in cfg.split(":"))
-            rate = measure(src, width, crop, batch, args.seconds, not args.l1_only)
+            rate = measure(src, width, crop, batch, args.seconds, not args.l1_only, args.amp)
             print(f"| {width} | {crop} | {batch} | {rate:,.0f} |", flush=True)
 
 

@@ -14,6 +14,7 @@ from torch import Tensor, nn
 from .discriminator import Discriminator
 from .distribution import Dist
 from .generator import Generator
+from .precision import bf16_supported
 
 class _TrainView(nn.Module):
     """Routes forward() to the generator's two-output training pass, so DDP hooks see the call."""
@@ -47,15 +48,16 @@ class TrainState:
     G_ema: Optional[Generator] = None
     ema_decay: float = 0.0
     autocast_dtype: Optional[torch.dtype] = None
+    autocast_device: str = "cpu"
     extra: Dict[str, Any] = field(default_factory=dict)
 
 
 def autocast_context(state: TrainState) -> Any:
-    """bf16 autocast on CUDA when asked, else nothing. ``torch.autocast(device_type=...)`` is the one
+    """bf16 autocast when asked, else nothing. ``torch.autocast(device_type=...)`` is the one
     spelling torch 1.13 and 2.x both accept (``torch.cuda.amp.autocast`` is deprecated in 2.x)."""
     if state.autocast_dtype is None:
         return contextlib.nullcontext()
-    return torch.autocast(device_type="cuda", dtype=state.autocast_dtype)
+    return torch.autocast(device_type=state.autocast_device, dtype=state.autocast_dtype)
 
 
 def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> TrainState:
@@ -76,8 +78,9 @@ def make_state(args: argparse.Namespace, device: torch.device, d: Dist) -> Train
                        ssim_weight=args.ssim_weight)
     if args.ema_decay > 0:
         state.G_ema = _ema_copy(G)
-    if getattr(args, "amp", "off") == "bf16" and device.type == "cuda":
+    if getattr(args, "amp", "off") == "bf16" and bf16_supported(device.type):
         state.autocast_dtype = torch.bfloat16
+        state.autocast_device = device.type
     return state
 
 

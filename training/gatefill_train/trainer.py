@@ -32,6 +32,7 @@ from .distribution import Dist, pick_device, setup_distributed
 from .generator import Generator
 from .losses import l1_loss, sketch_stroke_weight, ssim_loss
 from .masks import canonical_mask_mix
+from .precision import bf16_supported
 from .state import TrainState, autocast_context, make_state, update_ema
 
 LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
@@ -94,8 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", default="auto", choices=["auto", "tqdm", "simple", "none"])
     # For a lent GPU (training/gpu_recipe.py); the defaults keep the CPU run exactly as before.
     p.add_argument("--amp", default="off", choices=["off", "bf16"],
-                   help="bf16 autocast of the G and D forward passes on CUDA (losses stay float32); "
-                        "ignored on CPU, where this machine has no bf16 units")
+                   help="bf16 autocast of the G and D forward passes (losses stay float32): on CUDA, and on "
+                        "CPUs with bf16 units (AVX512-BF16, AMX; precision.py); ignored elsewhere")
     p.add_argument("--data-workers", type=int, default=0,
                    help="batch-preparing worker processes (0 = in the loop, exactly resumable; >0 feeds a "
                         "GPU, and a resume then draws other batches)")
@@ -255,8 +256,9 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
         torch.backends.cudnn.benchmark = True
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
-    if args.amp == "bf16" and device.type != "cuda":
-        _log(d, "--amp bf16 ignored: not on CUDA")
+    if args.amp == "bf16":
+        _log(d, f"bf16 autocast on {device.type}" if bf16_supported(device.type)
+             else f"--amp bf16 ignored: no bf16 units on this {device.type}")
     train_src = PhotoSource.from_folder(args.data, args.max_side)
     rng = np.random.default_rng([args.seed, d.rank])
     state = make_state(args, device, d)
