@@ -285,7 +285,7 @@ public final class ImageFiles {
             case "png" -> MetadataBlocks.insertIntoPng(encoded, meta.exif(), meta.iccProfile());
             default -> encoded;
         };
-        return AtomicFiles.write(target, options.overwrite(), out -> out.write(withMetadata));
+        return AtomicFiles.write(target, options.overwrite(), withMetadata);
     }
 
     static byte[] encode(BufferedImage image, String format, float quality) throws ImageFileException {

@@ -41,6 +41,21 @@ class AtomicFilesTest {
     }
 
     @Test
+    void bothWaysOfWritingReportTheSizeAndHashOfWhatIsOnDisk() throws Exception {
+        byte[] bytes = "the fill's PNG".getBytes(StandardCharsets.UTF_8);
+        Path fromArray = dir.resolve("array.png");
+        Path fromStream = dir.resolve("stream.png");
+        AtomicFiles.Written lazy = AtomicFiles.write(fromArray, false, bytes);
+        AtomicFiles.Written streamed = AtomicFiles.write(fromStream, false, out -> out.write(bytes));
+        String onDisk = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(fromArray)));
+        assertThat(Files.readAllBytes(fromStream)).isEqualTo(bytes);
+        assertThat(lazy.size()).isEqualTo(streamed.size()).isEqualTo(bytes.length);
+        assertThat(lazy.sha256()).isEqualTo(streamed.sha256()).isEqualTo(onDisk);
+        assertThat(lazy.sha256()).isEqualTo(onDisk); // asked again: the kept value
+    }
+
+    @Test
     void withOverwriteAnExistingFileIsReplacedWhole() throws Exception {
         Path target = dir.resolve("result.png");
         Files.writeString(target, "old");
