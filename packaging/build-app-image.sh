@@ -6,6 +6,9 @@
 # engine.ModelFiles.locateDefault() looks (models/ beside the jar), so the packaged app finds its
 # default model without any extra setting. A class-data sharing archive (lib/app/gatefill.jsa) of the
 # classes one small inpaint loads is dumped by the image's own runtime and mapped at every start.
+# bin/gatefill (packaging/gatefill-command.sh) is the command to run: it starts the image's JVM with
+# Gatefill.cfg's settings without the native launcher's package-manager queries (see the script), so
+# the runtime keeps its bin/java (jlink without --strip-native-commands).
 # --deb packages that same image (scripts and control from packaging/deb/; the menu entry is
 # packaging/gatefill.desktop); DPKG_DEB_COMPRESSOR_TYPE/LEVEL choose its compression (default xz).
 set -euo pipefail
@@ -55,6 +58,7 @@ done < packaging/launcher.properties
 
 common=(--name Gatefill --app-version "${version%%-*}" --vendor "Gatefill" --input "$input"
         --main-jar gatefill.jar --main-class io.gatefill.Main --icon packaging/gatefill.png
+        --jlink-options "--strip-debug --no-man-pages --no-header-files"
         "${java_options[@]}")
 
 jpackage --type app-image --dest "$dest" "${common[@]}"
@@ -79,7 +83,9 @@ if $cds; then
   sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/gatefill.jsa|' "$image/lib/app/Gatefill.cfg"
   grep -q 'SharedArchiveFile' "$image/lib/app/Gatefill.cfg" || { echo "error: launcher cfg not updated" >&2; exit 1; }
 fi
-echo "App image: $image ($(du -sh "$image" | cut -f1)); run $image/bin/Gatefill"
+cp packaging/gatefill-command.sh "$image/bin/gatefill"
+chmod 755 "$image/bin/gatefill"
+echo "App image: $image ($(du -sh "$image" | cut -f1)); run $image/bin/gatefill (editor, or a command)"
 
 if $deb; then
   if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then

@@ -15,9 +15,10 @@ cp "$fixture/fixture.pt" "$fixture/fixture.json" "$work/models/"
 
 start=$(date +%s)
 packaging/build-app-image.sh --models "$work/models" --dest "$work/dist"
-app="$work/dist/Gatefill/bin/Gatefill"
+app="$work/dist/Gatefill/bin/gatefill"
 [ -x "$app" ] || fail "no launcher at $app"
 [ -f "$work/dist/Gatefill/lib/app/models/fixture.pt" ] || fail "model not bundled in lib/app/models"
 
 packaging/batch-check.sh "$app" "$work" fixture || fail "the app image's batch (above)"
+packaging/launcher-check.sh "$app" || fail "the image's bin/gatefill (above)"
 echo "SMOKE TEST PASSED in $(( $(date +%s) - start )) s; image size $(du -sh "$work/dist/Gatefill" | cut -f1)"

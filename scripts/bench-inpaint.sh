@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The 24-megapixel PNG in and out through `gatefill inpaint --verbose` (default hybrid engine, the shipped
 # model), median of each part (start, decode, load, fill, encode) and of the wall time over RUNS runs
-# (default 5), rounds interleaved so machine load hits each variant alike: the packaged launcher with its
-# class-data sharing archive, the same launcher with -Xshare:off (the image as it was before the archive),
-# `java -jar target/gatefill.jar`, and BEFORE_JAR (an older target/gatefill.jar, wall time only) when set.
+# (default 5), rounds interleaved so machine load hits each variant alike: the image's bin/gatefill (the JVM
+# started directly, C1 only for inpaint), its bin/Gatefill (jpackage's launcher, both JIT compilers, as before), bin/gatefill
+# with -Xshare:off (no class-data archive), `java -jar target/gatefill.jar`, and BEFORE_JAR (an older
+# target/gatefill.jar, wall time only) when set.
 # Then the PNG encoders side by side (io.gatefill.core.io.PngEncodeBenchmark). Writes docs/bench/inpaint.md.
 #   [RUNS=5] [BEFORE_JAR=/path/gatefill.jar] scripts/bench-inpaint.sh [OUT.md]
 set -euo pipefail
@@ -15,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 export DJL_OFFLINE=true
 /usr/bin/python3 scripts/make-bench-photo.py "$work"
 packaging/build-app-image.sh --dest "$work/dist" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-app="$work/dist/Gatefill/bin/Gatefill"
+image="$work/dist/Gatefill"
 load_start=$(cut -d' ' -f1 /proc/loadavg)
 
 run() { # NAME COMMAND...: one inpaint, its wall time and Timing line appended to $work/NAME.txt
@@ -29,13 +30,14 @@ run() { # NAME COMMAND...: one inpaint, its wall time and Timing line appended t
   t1=$(date +%s%N)
   echo "wall $(( (t1 - t0) / 1000000 )) $(grep '^Timing:' "$work/$name.log" || true)" >> "$work/$name.txt"
 }
-variants="cds noshare jar"
+variants="command both noshare jar"
 [ -n "${BEFORE_JAR:-}" ] && variants="$variants before"
 for r in $(seq "$runs"); do
   for v in $variants; do
     case $v in
-      cds) run cds "$app" ;;
-      noshare) JAVA_TOOL_OPTIONS=-Xshare:off run noshare "$app" ;;
+      command) run command "$image/bin/gatefill" ;;
+      both) run both "$image/bin/Gatefill" ;;
+      noshare) JAVA_TOOL_OPTIONS=-Xshare:off run noshare "$image/bin/gatefill" ;;
       jar) run jar java -Xmx4g -jar target/gatefill.jar ;;
       before) run before java -Xmx4g -jar "$BEFORE_JAR" ;;
     esac
@@ -52,7 +54,9 @@ import re, statistics, sys
 from pathlib import Path
 import cv2, numpy as np
 work, out, runs, l0, l1, variants = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6].split()
-label = {"cds": "packaged launcher, CDS archive (now)", "noshare": "packaged launcher, -Xshare:off (no archive, as before)",
+label = {"command": "`bin/gatefill` (now: the JVM started directly, C1 only for inpaint, CDS archive)",
+         "both": "`bin/Gatefill` (jpackage's native launcher, C1 and C2, CDS archive: as before)",
+         "noshare": "`bin/gatefill` with -Xshare:off (no CDS archive)",
          "jar": "`java -jar target/gatefill.jar`", "before": "`java -jar` of BEFORE_JAR (no --verbose)"}
 photo = cv2.imread(str(work / "photo.png"), cv2.IMREAD_UNCHANGED)
 # Machines of one kind differ (session 7: an Intel CPU with AVX-512, session 8: an AMD EPYC without): name it.
