@@ -30,5 +30,4 @@ options=("${options[@]//\$APPDIR/$app}")
 case ${1:-} in
     inpaint|model-info) options+=(-XX:TieredStopAtLevel=1) ;;
 esac
-exec "$(dirname "$bin")/lib/runtime/bin/java" "${options[@]}" -Djpackage.app-path="$bin/Gatefill" \
-    -cp "$classpath" "$main" "$@"
+exec "$(dirname "$bin")/lib/runtime/bin/java" "${options[@]}" -cp "$classpath" "$main" "$@"
