@@ -10,7 +10,7 @@
 # One-shot commands (inpaint, model-info) stop the JIT at its first compiler (C1): a single photo is done
 # before C2's code pays back its compile time on two cores (a 24 MP PNG through inpaint: median 3.07 s
 # against 4.04 s with both compilers); a warm fill runs 7-13 % slower in C1's code, so the editor and
-# batch keep both (docs/bench/inpaint.md).
+# batch keep both (docs/batch.md, "bin/gatefill").
 set -euo pipefail
 bin=$(dirname "$(readlink -f "$0")")
 app=$(dirname "$bin")/lib/app

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The 24-megapixel PNG in and out through `gatefill inpaint --verbose` (default hybrid engine, the shipped
 # model), median of each part (start, decode, load, fill, encode) and of the wall time over RUNS runs
-# (default 5), rounds interleaved so machine load hits each variant alike: the image's bin/gatefill (the JVM
-# started directly, C1 only for inpaint), its bin/Gatefill (jpackage's launcher, both JIT compilers, as before), bin/gatefill
-# with -Xshare:off (no class-data archive), `java -jar target/gatefill.jar`, and BEFORE_JAR (an older
-# target/gatefill.jar, wall time only) when set.
+# (default 5), rounds interleaved so machine load hits each variant alike: the image's bin/gatefill (the
+# JVM started directly, C1 only for inpaint), its bin/Gatefill (jpackage's launcher, both JIT compilers,
+# as before), bin/gatefill with -Xshare:off (no class-data archive), `java -jar target/gatefill.jar`, and
+# BEFORE_JAR (an older target/gatefill.jar, wall time only) when set.
 # Then the PNG encoders side by side (io.gatefill.core.io.PngEncodeBenchmark). Writes docs/bench/inpaint.md.
 #   [RUNS=5] [BEFORE_JAR=/path/gatefill.jar] scripts/bench-inpaint.sh [OUT.md]
 set -euo pipefail
