@@ -32,7 +32,6 @@ from .distribution import Dist, pick_device, setup_distributed
 from .generator import Generator
 from .losses import l1_loss, sketch_stroke_weight, ssim_loss
 from .masks import canonical_mask_mix
-from .precision import bf16_supported
 from .state import TrainState, autocast_context, make_state, update_ema
 
 LOSS_FIELDS = ["step", "images_seen", "l1_coarse", "l1_refined", "g_adv", "d_loss", "d_real", "d_fake",
@@ -256,12 +255,12 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
         torch.backends.cudnn.benchmark = True
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
-    if args.amp == "bf16":
-        _log(d, f"bf16 autocast on {device.type}" if bf16_supported(device.type)
-             else f"--amp bf16 ignored: no bf16 units on this {device.type}")
     train_src = PhotoSource.from_folder(args.data, args.max_side)
     rng = np.random.default_rng([args.seed, d.rank])
     state = make_state(args, device, d)
+    if args.amp == "bf16":  # make_state decided (precision.bf16_supported); say which way
+        _log(d, f"bf16 autocast on {device.type}" if state.autocast_dtype is not None
+             else f"--amp bf16 ignored: no bf16 units on this {device.type}")
     last = out / "last.pt"
     if last.exists() and not args.no_resume:
         load_checkpoint(last, state, d, rng, device)
