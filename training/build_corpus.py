@@ -39,9 +39,19 @@ from gatefill_train.rcc import read_rcc  # noqa: E402
 
 PACKAGES = ["plasma-workspace-wallpapers", "mate-backgrounds", "lomiri-wallpapers-16.04",
             "lomiri-wallpapers-20.04", "gcompris-qt-data", "palapeli-data", "stellarium-data",
-            "ukui-wallpapers", "jigzo-data"]
+            "ukui-wallpapers", "jigzo-data", "endless-sky-high-dpi"]
 # Added for issue 17 after the packages above, so the earlier photos keep their names, splits and
 # near-duplicate decisions.
+
+# Endless Sky's planet-landing pictures are landscape and city photographs (morgueFile and Unsplash
+# donations in the public domain, Wikimedia Commons CC-BY-SA-3.0, contributors' CC-BY-SA-4.0; the
+# copyright file's images/land stanzas). The high-dpi package holds them at 1440x720 (the data
+# package's are 720x360). Judged from contact sheets (3 Dec 2026): all photographs, some cropped and
+# colour-graded for alien worlds; these are not views of a scene:
+ENDLESS_SKY_NOT_PHOTOS = {"nasa8": "processed planetary image (Jupiter's clouds)",
+                          "nasa9": "processed planetary image (Jupiter's clouds)",
+                          "earthrise": "mostly black sky around a small Earth",
+                          "space6": "abstract light streaks"}
 
 # Stellarium landscapes: photographic panoramas cut into tiles with a transparent sky. Kept: the
 # photographs; the opaque band of each tile (below the highest skyline in it) becomes one photo, and
@@ -305,6 +315,19 @@ def jigzo_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     return out
 
 
+def endless_sky_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    out = []
+    base = root / "usr/share/games/endless-sky/plugins/endless-sky-high-dpi"
+    for p in sorted((base / "images/land").glob("*@2x.jpg")):
+        name = p.name[:-len("@2x.jpg")]
+        licence, holder = licence_for(stanzas, f"images/land/{p.name}")
+        c = Candidate("endless-sky-high-dpi", name, str(p.relative_to(root)), p.read_bytes(), licence, holder)
+        if name in ENDLESS_SKY_NOT_PHOTOS:
+            c.keep, c.reason = False, ENDLESS_SKY_NOT_PHOTOS[name]
+        out.append(c)
+    return out
+
+
 def photo_features(img: np.ndarray) -> Dict[str, float]:
     """Cheap statistics that separate photographs from drawings at thumbnail size."""
     alpha = float((img[:, :, 3] < 250).mean()) if img.ndim == 3 and img.shape[2] == 4 else 0.0
@@ -408,6 +431,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             found = ukui_candidates(root, stanzas)
         elif pkg == "jigzo-data":
             found = jigzo_candidates(root, stanzas)
+        elif pkg == "endless-sky-high-dpi":
+            found = endless_sky_candidates(root, stanzas)
         else:
             found = gcompris_candidates(root, stanzas)
         candidates.extend(found)

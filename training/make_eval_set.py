@@ -4,7 +4,8 @@
 For every validation photo (the corpus' hash hold-out, never trained on), at each size: the centre crop
 as the image, and one fixed-seed mask per hole type (``strokes``: the paper's free-form strokes plus a
 box half of the time, seed 2024, the figures of earlier releases; ``objects``: object-shaped holes,
-seed 2025). Layout, same stem everywhere:
+seed 2025). Each photo's hole is drawn from the seed and the photo's name (evaluate.photo_rng), so
+photos added to the validation split leave the others' holes as they were. Layout, same stem everywhere:
 
   <out>/<size>/<hole>/images/NAME.png    RGB, 8 bit
   <out>/<size>/<hole>/masks/NAME.png     grey, 255 = hole, 0 = keep
@@ -32,7 +33,7 @@ import cv2
 import numpy as np
 
 from gatefill_train.data import PhotoSource, list_images  # noqa: E402
-from gatefill_train.evaluate import HOLE_SEEDS, make_cases, unique_stems  # noqa: E402
+from gatefill_train.evaluate import HOLE_SEEDS, make_cases, photo_rng, unique_stems  # noqa: E402
 from gatefill_train.masks import object_mask  # noqa: E402
 
 PHOTO_SCALE_SEED = 2026
@@ -107,7 +108,6 @@ def write_photo_scale_set(val_dir: str, out: Path, limit: int = 0) -> Dict[str, 
     side at most 1600 px), with one photo_scale_hole each."""
     paths = list_images(val_dir)
     names = dict(zip(paths, unique_stems(paths)))
-    rng = np.random.default_rng(PHOTO_SCALE_SEED)
     folder = out / "photo" / "objects"
     for sub in ("images", "masks"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
@@ -117,7 +117,7 @@ def write_photo_scale_set(val_dir: str, out: Path, limit: int = 0) -> Dict[str, 
             continue
         if limit and len(entries) == limit:
             break
-        mask = photo_scale_hole(img.shape[0], img.shape[1], rng)
+        mask = photo_scale_hole(img.shape[0], img.shape[1], photo_rng(PHOTO_SCALE_SEED, names[path]))
         fraction = _write_case(folder, names[path], img, mask)
         entries.append({"name": names[path], "width": img.shape[1], "height": img.shape[0], "hole_fraction": fraction})
     return _write_info(folder, val_dir, "photo", "objects", PHOTO_SCALE_SEED,

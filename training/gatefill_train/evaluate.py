@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
@@ -89,19 +90,24 @@ def unique_stems(paths: Sequence[Path]) -> List[str]:
     return [f"{p.parent.name}__{p.stem}" if stems.count(p.stem) > 1 else p.stem for p in paths]
 
 
+def photo_rng(seed: int, name: str) -> np.random.Generator:
+    """The random stream of one photo's hole: seeded by the hole type's seed and the photo's name, so
+    adding photos to the validation split leaves every other photo's hole as it was."""
+    return np.random.default_rng([seed, zlib.crc32(name.encode("utf-8"))])
+
+
 def make_cases(val_dir: str, size: int = 256, seed: int = 2024, limit: int = 0, hole: str = "strokes"
                ) -> List[Case]:
-    """Centre crops of every validation photo with one mask each, drawn in photo order from ``seed``."""
+    """Centre crops of every validation photo with one mask each, drawn from ``photo_rng``."""
     paths = list_images(val_dir)
     if limit:
         paths = paths[:limit]
     src = PhotoSource(paths, max_side=max(1024, 2 * size))
     names = dict(zip(paths, unique_stems(paths)))
-    rng = np.random.default_rng(seed)
     cases = []
     for path, img in src.readable():
         crop = center_crop(img, size)
-        mask = hole_mask(hole, size, rng)
+        mask = hole_mask(hole, size, photo_rng(seed, names[path]))
         cases.append(Case(names[path], crop, mask, edge_map(crop) * mask))
     if not cases:
         raise FileNotFoundError(f"no readable validation photos in {val_dir}")

@@ -1,5 +1,6 @@
 """The PNG evaluation set and the scorer other programs' fills are judged with."""
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,8 @@ import cv2
 import numpy as np
 import pytest
 
+from conftest import synthetic_photo
+from gatefill_train.evaluate import HOLE_SEEDS, make_cases
 from gatefill_train.metrics import detail_ratio
 
 TRAINING = Path(__file__).resolve().parents[1]
@@ -83,6 +86,20 @@ def test_eval_set_files_and_scores(tmp_path, val_dir) -> None:
     assert list(merged) == ["64/objects"]
     assert merged["64/objects"]["grey"]["mean"]["l1"] == pytest.approx(res["grey"]["mean"]["l1"], abs=1e-5)
     assert merged["64/objects"]["truth"]["photos"] == len(names)
+
+
+def test_a_photo_added_to_the_split_leaves_the_other_photos_holes_as_they_were(tmp_path, val_dir) -> None:
+    grown = tmp_path / "val"
+    shutil.copytree(val_dir, grown)
+    # Sorts before every earlier photo: with one random stream in photo order, it would shift them all.
+    cv2.imwrite(str(grown / "a_new.png"), synthetic_photo(np.random.default_rng(3), 80, 96))
+    for hole, seed in HOLE_SEEDS.items():
+        before = {c.name: c.mask for c in make_cases(str(val_dir), 64, seed, hole=hole)}
+        after = {c.name: c.mask for c in make_cases(str(grown), 64, seed, hole=hole)}
+        assert set(after) == set(before) | {"a_new"}
+        for name, mask in before.items():
+            assert np.array_equal(after[name], mask), (hole, name)
+        assert len({m.tobytes() for m in after.values()}) == len(after), "each photo draws its own hole"
 
 
 def test_scorer_refuses_a_missing_or_misshapen_fill(tmp_path, val_dir) -> None:
