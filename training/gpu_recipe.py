@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as train.py, before torch is imported
 
@@ -52,18 +52,20 @@ def tracked_bytes(repo: Path = REPO) -> int:
     return sum((repo / n.decode()).stat().st_size for n in names if n and (repo / n.decode()).is_file())
 
 
-def pack(corpus: str, out: Path, budget: int, sides: List[int], quality: int = 90) -> Dict[str, object]:
-    """Writes every photo under ``corpus`` with its longer side at most ``side`` px, trying the sides in
-    order until the pack fits ``budget`` bytes. Training crops (256 px) are drawn from windows between
-    256 px and the short side, so the larger the side the more of each photo's scale range survives."""
+def pack(corpus: str, out: Path, budget: int, sides: List[int], qualities: Sequence[int] = (90, 80)
+         ) -> Dict[str, object]:
+    """Writes every photo under ``corpus`` with its shorter side at most ``side`` px, trying the sides (then
+    the JPEG qualities) in order until the pack fits ``budget`` bytes. Training crops (256 px) are drawn
+    from windows between 256 px and the short side, so the short side is what is capped: capping the
+    longer side shrank the 2:1 landscapes below the crop (384 px long = 192 px short)."""
     paths = list_images(corpus)
     if not paths:
         raise SystemExit(f"no photos under {corpus}")
     images = [(p, img) for p in paths if (img := load_rgb(p)) is not None]
-    for side in sides:
+    for quality, side in ((q, s) for q in qualities for s in sides):
         encoded = []
         for p, img in images:
-            f = min(1.0, side / max(img.shape[:2]))
+            f = min(1.0, side / min(img.shape[:2]))
             small = cv2.resize(img, (round(img.shape[1] * f), round(img.shape[0] * f)), interpolation=cv2.INTER_AREA) \
                 if f < 1 else img
             ok, data = cv2.imencode(".jpg", cv2.cvtColor(small, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, quality])
@@ -72,7 +74,8 @@ def pack(corpus: str, out: Path, budget: int, sides: List[int], quality: int = 9
         if total <= budget:
             break
     else:
-        raise SystemExit(f"even at {sides[-1]} px the pack is {total / 2**20:.1f} MiB > {budget / 2**20:.1f} MiB")
+        raise SystemExit(f"even at {sides[-1]} px and quality {qualities[-1]} the pack is {total / 2**20:.1f} MiB "
+                         f"> {budget / 2**20:.1f} MiB")
     shutil.rmtree(out, ignore_errors=True)
     (out / "photos").mkdir(parents=True)
     root = Path(corpus)
@@ -80,7 +83,7 @@ def pack(corpus: str, out: Path, budget: int, sides: List[int], quality: int = 9
         rel = p.relative_to(root).with_suffix(".jpg")
         dest = out / "photos" / str(rel).replace(os.sep, "__")
         dest.write_bytes(data)
-    info = {"photos": len(encoded), "max_side": side, "jpeg_quality": quality, "bytes": total,
+    info = {"photos": len(encoded), "short_side": side, "jpeg_quality": quality, "bytes": total,
             "megapixels": round(sum(s[0] * s[1] for _, _, s in encoded) / 1e6, 2), "source": str(root.resolve()),
             "created_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     (out / "pack.json").write_text(json.dumps(info, indent=1) + "\n")
@@ -150,7 +153,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--out", default=str(DEFAULT_PACK))
     p.add_argument("--budget-mib", type=float, default=0.0,
                    help="pack size limit (default: 64 MiB - the tracked tree - 4 MiB of margin)")
-    p.add_argument("--sides", type=int, nargs="+", default=[1024, 896, 768, 640, 512, 384])
+    p.add_argument("--sides", type=int, nargs="+", default=[720, 640, 576, 512, 448, 384, 320, 288, 256],
+                   help="shorter-side caps to try, largest first")
     t = sub.add_parser("train", help="there: train on the pack, weights in float16 to --out")
     t.add_argument("--pack", default=str(DEFAULT_PACK))
     t.add_argument("--out", default=os.environ.get("OUT", "/tmp/gpu-out"))
@@ -181,8 +185,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         tree = tracked_bytes()
         budget = int(a.budget_mib * 2 ** 20) if a.budget_mib else TREE_LIMIT - tree - 4 * 2 ** 20
         info = pack(a.corpus, Path(a.out), budget, a.sides)
-        print(f"{a.out}: {info['photos']} photos, longer side <= {info['max_side']} px, {info['megapixels']} MP, "
-              f"{info['bytes'] / 2**20:.1f} MiB (budget {budget / 2**20:.1f} MiB; tracked tree {tree / 2**20:.1f} MiB)")
+        print(f"{a.out}: {info['photos']} photos, shorter side <= {info['short_side']} px, JPEG q{info['jpeg_quality']}, "
+              f"{info['megapixels']} MP, {info['bytes'] / 2**20:.1f} MiB (budget {budget / 2**20:.1f} MiB; tracked tree {tree / 2**20:.1f} MiB)")
         return 0
     if not a.init:
         a.init = None

@@ -15,7 +15,7 @@ def test_gpu_recipe_cpu_path_on_a_tiny_corpus(tmp_path, photo_dir, capsys) -> No
                             "--sides", "4096", "96", "64"]) == 0
     info = json.loads((pack / "pack.json").read_text())
     # The budget forces a smaller side than the first tried; the corrupt file of the fixture is left out.
-    assert info["photos"] == 9 and info["max_side"] < 4096 and info["bytes"] <= 0.02 * 2 ** 20
+    assert info["photos"] == 9 and info["short_side"] < 4096 and info["bytes"] <= 0.02 * 2 ** 20
     assert len(list((pack / "photos").glob("*.jpg"))) == 9
 
     out = tmp_path / "out"
