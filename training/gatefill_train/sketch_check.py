@@ -73,7 +73,11 @@ def response_of_fills(image: np.ndarray, mask: np.ndarray, sketch: np.ndarray, w
 
 
 def mean_response(responses: Sequence[Dict[str, float]]) -> Dict[str, float]:
-    """Each figure of several ``sketch_response`` results averaged over the cases."""
+    """Each figure of several ``sketch_response`` results averaged over the cases. A case without
+    strokes in its hole has undefined (NaN) figures; it is refused rather than averaged into NaN."""
+    undefined = [i for i, r in enumerate(responses) if any(np.isnan(v) for v in r.values())]
+    if undefined:
+        raise ValueError(f"cases {undefined} have no sketch stroke in the hole, so no figures to average")
     return {k: float(np.mean([r[k] for r in responses])) for k in responses[0]}
 
 

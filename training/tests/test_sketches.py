@@ -1,8 +1,12 @@
-"""Edge sketches: thin, only inside the hole, empty for the configured share."""
+"""Edge sketches: thin, only inside the hole, empty for the configured share; the sketch-response mean."""
+import warnings
+
 import cv2
 import numpy as np
+import pytest
 
 from conftest import synthetic_photo
+from gatefill_train.sketch_check import mean_response, response_of_fills
 from gatefill_train.sketches import edge_map, make_sketch, thin
 
 
@@ -38,3 +42,23 @@ def test_sketch_only_inside_hole_and_empty_share() -> None:
         assert np.all(s[mask == 0] == 0)
         empties += int(s.sum() == 0)
     assert 55 <= empties <= 110  # 40 % of 200, with room for chance and for holes without edges
+
+
+def test_mean_sketch_response_refuses_a_case_without_strokes() -> None:
+    """A hole with no edge inside has nothing to measure on its strokes; averaging it in would turn the
+    README's and the card's mean into NaN, as it did for a sky photo of the 51-photo set."""
+    image = np.full((64, 64, 3), 120, np.uint8)
+    mask = np.zeros((64, 64), np.float32)
+    mask[16:48, 16:48] = 1
+    stroke = np.zeros_like(mask)
+    stroke[32, 20:44] = 1
+    drawn = image.copy()
+    drawn[31:34, 20:44] = 200
+    with_strokes = response_of_fills(image, mask, stroke, drawn, image)
+    assert with_strokes["edge_on_strokes_with_sketch"] > with_strokes["edge_on_strokes_without_sketch"]
+    assert mean_response([with_strokes, with_strokes]) == pytest.approx(with_strokes)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        no_strokes = response_of_fills(image, mask, np.zeros_like(mask), image, image)
+    with pytest.raises(ValueError, match="no sketch stroke"):
+        mean_response([with_strokes, no_strokes])

@@ -48,7 +48,7 @@ public record SynthesisSettings(int patchRadius, int coarsestHoleRadius, int min
     }
 
     public static SynthesisSettings defaults() {
-        return new SynthesisSettings(3, 8, 24, 8, 1, 2, 24, 8.0f, 0.1f, 8.0f, 64.0f, 1.3f, true, 0L,
+        return new SynthesisSettings(3, 8, 24, 8, 1, 2, 24, 8.0f, 0.1f, 8.0f, 96.0f, 1.3f, true, 0L,
                 Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
