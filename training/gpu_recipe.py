@@ -14,6 +14,11 @@
   3. here:  /usr/bin/python3 training/export_model.py --checkpoint <files_at>/generator_<step>.pt --out ...
             and score_fills.py / evaluate_model.py --model <files_at>/generator_<step>.pt, as for any checkpoint.
 
+  Mask-mix arms: ``train --mask-mix A B C`` trains each mix for a third of --minutes from the same
+  checkpoint (same seed, so the same photos and crops in the same order) into $OUT/arm1 ... arm3, one
+  float16 generator each, and summary.json names each arm's mix: the A/B comparison of hole-type shares
+  that costs CPU-hours per arm here. Score every arm on both hole types (score_fills.py --model).
+
 ``train --device cpu`` runs the same path on this machine (tests/test_gpu_recipe.py does, on a tiny corpus).
 """
 from __future__ import annotations
@@ -90,17 +95,18 @@ def pack(corpus: str, out: Path, budget: int, sides: List[int], qualities: Seque
     return info
 
 
-def train_args(a: argparse.Namespace, run_dir: Path) -> List[str]:
+def train_args(a: argparse.Namespace, run_dir: Path, out: Path, mask_mix: str, minutes: float, keep: int
+               ) -> List[str]:
     """The trainer's command line for the GPU run: the CPU run's loss and schedule settings, with what a
     large batch on a GPU changes (batch, rate, workers, bf16, time-based checkpoints and stop)."""
     args = ["--data", str(Path(a.pack) / "photos"), "--out", str(run_dir), "--cnum", str(a.cnum),
             "--crop", str(a.crop), "--batch", str(a.batch), "--steps", str(10 ** 7), "--device", a.device,
             "--threads", str(a.threads), "--data-workers", str(a.workers), "--amp", a.amp,
-            "--max-minutes", str(a.minutes), "--ckpt-minutes", str(a.ckpt_minutes), "--ckpt-every", str(10 ** 7),
-            "--keep-every", "0", "--half-weights-dir", str(a.out), "--half-weights-keep", str(a.keep),
+            "--max-minutes", str(minutes), "--ckpt-minutes", str(a.ckpt_minutes), "--ckpt-every", str(10 ** 7),
+            "--keep-every", "0", "--half-weights-dir", str(out), "--half-weights-keep", str(keep),
             "--log-every", str(a.log_every), "--sample-every", str(10 ** 7), "--progress", "none",
-            "--lr", str(a.lr), "--mask-mix", a.mask_mix, "--refine-sketch", "--l1-region", "hole",
-            "--gan-weight", "0.05", "--ema-decay", str(a.ema_decay), "--sketch-weight", "4", "--ssim-weight", "2",
+            "--lr", str(a.lr), "--mask-mix", mask_mix, "--refine-sketch", "--l1-region", "hole",
+            "--gan-weight", "0.1", "--ema-decay", str(a.ema_decay), "--sketch-weight", "4", "--ssim-weight", "2",
             "--sketch-empty", "0.4", "--warmup-steps", "1500", "--seed", str(a.seed)]
     if a.init:
         # Adam's second moments of the committed checkpoint come from batches of 4; at 64 the gradient
@@ -125,17 +131,24 @@ def cmd_train(a: argparse.Namespace) -> int:
     print(json.dumps(facts), flush=True)
     if a.device == "cuda" and not facts["cuda"]:
         raise SystemExit("--device cuda but torch sees no GPU")
-    argv = train_args(a, run_dir)
-    print("trainer:", " ".join(argv), flush=True)
-    t0 = time.time()
-    state = run(argv)
-    wall = time.time() - t0
-    # What comes back besides the weights: the loss log, and a summary of throughput.
-    for name in ("losses.csv",):
-        if (run_dir / name).exists():
-            shutil.copy(run_dir / name, out / name)
-    summary = {**facts, "steps_end": state.step, "images_seen": state.images_seen, "wall_s": round(wall, 1),
-               "args": argv}
+    arms = len(a.mask_mix) > 1
+    summary: Dict[str, object] = dict(facts)
+    for i, mix in enumerate(a.mask_mix, 1):
+        # Arms share the device time; each keeps only its last generator so that all come back.
+        arm_out, arm_run = (out / f"arm{i}", run_dir / f"arm{i}") if arms else (out, run_dir)
+        argv = train_args(a, arm_run, arm_out, mix, a.minutes / len(a.mask_mix), 1 if arms else a.keep)
+        print("trainer:", " ".join(argv), flush=True)
+        t0 = time.time()
+        state = run(argv)
+        result = {"mask_mix": mix, "steps_end": state.step, "images_seen": state.images_seen,
+                  "wall_s": round(time.time() - t0, 1), "args": argv}
+        if arms:
+            summary[f"arm{i}"] = result
+        else:
+            summary.update(result)
+            # What comes back besides the weights: the loss log, and a summary of throughput.
+            if (run_dir / "losses.csv").exists():
+                shutil.copy(run_dir / "losses.csv", out / "losses.csv")
     (out / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
     back = sorted(p for p in out.rglob("*") if p.is_file())
     too_big = [p.name for p in back if p.stat().st_size > BACK_FILE_LIMIT]
@@ -171,7 +184,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     t.add_argument("--lr", type=float, default=1e-4, help="16x the CPU run's batch: twice its rate (5e-5)")
     t.add_argument("--ema-decay", type=float, default=0.99,
                    help="per step; with 16x larger steps a shorter average than the CPU run's 0.995")
-    t.add_argument("--mask-mix", default="strokes=0.35,objects=0.5,wide=0.15")
+    t.add_argument("--mask-mix", nargs="+", default=["strokes=0.5,objects=0.4,wide=0.1"],
+                   help="the CPU run's mix; several: one arm each (see the module's docstring)")
     t.add_argument("--amp", default="bf16", choices=["off", "bf16"])
     t.add_argument("--workers", type=int, default=12, help="batch-preparing processes (16 cores there)")
     t.add_argument("--threads", type=int, default=2)

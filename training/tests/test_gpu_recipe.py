@@ -37,7 +37,8 @@ def test_gpu_recipe_cpu_path_on_a_tiny_corpus(tmp_path, photo_dir, capsys) -> No
     assert ckpt["step"] == summary["steps_end"]
     assert all(v.dtype == torch.float16 for v in ckpt["G"].values() if v.is_floating_point())
     assert ckpt["phases"][-1]["batch"] == 2
-    assert ckpt["phases"][-1]["mask_mix"] == "strokes=0.35,objects=0.5,wide=0.15"
+    assert ckpt["phases"][-1]["mask_mix"] == "strokes=0.5,objects=0.4,wide=0.1"  # the CPU run's
+    assert ckpt["phases"][-1]["gan_weight"] == 0.1
 
     # Export and evaluation load the float16 file like a checkpoint (export_model's scripting is
     # tested in test_export); its weights are the run's weight average, rounded to float16.
@@ -49,3 +50,27 @@ def test_gpu_recipe_cpu_path_on_a_tiny_corpus(tmp_path, photo_dir, capsys) -> No
     x, m = torch.zeros(1, 3, 32, 32), torch.zeros(1, 1, 32, 32)
     m[..., 8:24, 8:24] = 1
     assert torch.isfinite(g(x, m, torch.zeros_like(m))).all()
+
+
+def test_mask_mix_arms_share_the_time_and_each_brings_back_its_generator(tmp_path, photo_dir) -> None:
+    """Several --mask-mix values: one arm each, from the same start, each arm's last generator in its own
+    folder and the mixes named in summary.json (what the A/B of hole-type shares on a GPU reads back)."""
+    pack = tmp_path / "pack"
+    assert gpu_recipe.main(["pack", "--corpus", str(photo_dir), "--out", str(pack), "--sides", "64"]) == 0
+    out = tmp_path / "out"
+    mixes = ["strokes=1", "objects=1"]
+    assert gpu_recipe.main(["train", "--pack", str(pack), "--out", str(out), "--run-dir", str(tmp_path / "run"),
+                            "--init", "", "--device", "cpu", "--cnum", "8", "--crop", "32", "--batch", "2",
+                            "--workers", "0", "--minutes", "0.06", "--ckpt-minutes", "0.01", "--keep", "3",
+                            "--amp", "off", "--log-every", "1", "--mask-mix", *mixes]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    for i, mix in enumerate(mixes, 1):
+        arm = summary[f"arm{i}"]
+        assert arm["mask_mix"] == mix and arm["steps_end"] >= 1 and arm["wall_s"] < 30
+        gens = list((out / f"arm{i}").glob("generator_*.pt"))
+        assert len(gens) == 1, gens  # one per arm, so that every arm comes back
+        ckpt = torch.load(gens[0], map_location="cpu", weights_only=False)
+        assert ckpt["step"] == arm["steps_end"] and ckpt["phases"][-1]["mask_mix"] == mix
+        # Each arm starts from the same point, not from the arm before it: no phase of another mix.
+        assert all(phase["mask_mix"] == mix for phase in ckpt["phases"]), ckpt["phases"]
+    assert len([p for p in out.rglob("*") if p.is_file()]) <= 8
