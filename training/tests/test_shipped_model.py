@@ -36,6 +36,13 @@ def test_card_describes_the_file(card) -> None:
     for method in ("OpenCV Telea", "OpenCV Navier-Stokes", "ours", "ours + edge sketch"):
         assert {"l1", "l2", "psnr", "ssim"} <= set(results[method]), method
     assert card["data"]["sources"] and card["licence"]
+    # Issue 17: figures per hole type and size, beside the classical baselines, in the card itself.
+    per_type = card["evaluation"]["per_hole_type"]
+    for key in ("256/strokes", "256/objects", "512/strokes", "512/objects"):
+        methods = per_type[key]
+        assert {"OpenCV Telea", "OpenCV Navier-Stokes", "OpenCV shift-map (Lab)"} <= set(methods), key
+        generator = [m for m in methods if m.startswith("Gatefill generator")]
+        assert len(generator) == 1 and {"psnr", "ssim", "detail"} <= set(methods[generator[0]]["mean"]), key
 
 
 def _photo_cases():
