@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 /**
  * Measurement harness: fills every image of an evaluation set (training/make_eval_set.py's layout,
  * SET/images + SET/masks) with one engine through the real pipeline and DJL model, into OUT, for
- * training/score_fills.py. Usage: SET OUT model|patch|hybrid [guideWeight fineGuideWeight guideBlur texture [noblend]].
+ * training/score_fills.py. Usage: SET OUT model|patch|hybrid [guideWeight fineGuideWeight guideBlur texture [noblend]];
+ * {@code -Dgatefill.eval.model=PATH} fills with a candidate model (its card beside it) instead of the shipped one.
  */
 public final class EvalFills {
     private EvalFills() {
@@ -43,7 +44,7 @@ public final class EvalFills {
             images = files.sorted().toList();
         }
         DjlInpaintEngine model = engine.needsModel()
-                ? DjlInpaintEngine.load(ModelFiles.locateDefault(), EngineOptions.defaults(), EngineLoadListener.NONE) : null;
+                ? DjlInpaintEngine.load(modelFiles(), EngineOptions.defaults(), EngineLoadListener.NONE) : null;
         try {
             PipelineSettings settings = PipelineSettings.forTrainResolution(model == null ? null : model.card().trainResolution());
             InpaintPipeline pipeline = new InpaintPipeline(model, settings, s);
@@ -62,5 +63,10 @@ public final class EvalFills {
                 model.close();
             }
         }
+    }
+
+    private static ModelFiles modelFiles() throws Exception {
+        String candidate = System.getProperty("gatefill.eval.model");
+        return candidate == null ? ModelFiles.locateDefault() : ModelFiles.of(Path.of(candidate));
     }
 }
