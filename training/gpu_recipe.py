@@ -184,7 +184,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     t.add_argument("--lr", type=float, default=1e-4, help="16x the CPU run's batch: twice its rate (5e-5)")
     t.add_argument("--ema-decay", type=float, default=0.99,
                    help="per step; with 16x larger steps a shorter average than the CPU run's 0.995")
-    t.add_argument("--mask-mix", nargs="+", default=["strokes=0.5,objects=0.4,wide=0.1"],
+    t.add_argument("--mask-mix", nargs="+", default=["strokes=0.25,objects=0.65,wide=0.1"],
                    help="the CPU run's mix; several: one arm each (see the module's docstring)")
     t.add_argument("--amp", default="bf16", choices=["off", "bf16"])
     t.add_argument("--workers", type=int, default=12, help="batch-preparing processes (16 cores there)")
