@@ -39,7 +39,8 @@ from gatefill_train.rcc import read_rcc  # noqa: E402
 
 PACKAGES = ["plasma-workspace-wallpapers", "mate-backgrounds", "lomiri-wallpapers-16.04",
             "lomiri-wallpapers-20.04", "gcompris-qt-data", "palapeli-data", "stellarium-data",
-            "ukui-wallpapers", "jigzo-data", "endless-sky-high-dpi"]
+            "ukui-wallpapers", "jigzo-data", "endless-sky-high-dpi", "lxqt-themes", "tuxpaint-data",
+            "sddm-theme-maldives", "kodi-data", "puzzle-jigsaw"]
 # Added for issue 17 after the packages above, so the earlier photos keep their names, splits and
 # near-duplicate decisions.
 
@@ -70,6 +71,55 @@ UKUI_NOT_PHOTOS = {"2004default": "render", "calla": "illustration", "city": "fl
                    "desert": "flat graphic", "firstgeneration": "illustration", "fluent-color": "render",
                    "focal-ubuntukylin": "logo render", "goldfish": "illustration", "rhythm": "render",
                    "rollpaper": "flat graphic", "string": "render", "the-mouse": "illustration"}
+
+
+
+@dataclass(frozen=True)
+class ListedPhotos:
+    """Photographs named one by one in a package's folder (the rest of the folder was judged from contact
+    sheets to be renders, logos or screenshots). ``upstream`` is the folder's path in the copyright file's
+    stanzas; ``licence`` overrides them where a more specific statement ships beside the pictures."""
+    folder: str
+    names: Tuple[str, ...]
+    upstream: str = ""
+    licence: Optional[str] = None
+    licence_source: str = ""
+
+
+# Added in session 14 (8 Dec 2026), judged from contact sheets. They go to training only: the evaluation
+# set stays the 51 validation photos of session 12, so every release's figures compare (TRAIN_ONLY).
+LISTED_PHOTOS = {
+    # Wallpapers of the LXQt themes: the photographs by stefonarch and others; the license file beside them
+    # puts them under CC-BY-SA-3.0 (the copyright file's Files: * is the themes' LGPL). Not kept: the
+    # origami, plasma, triangles and waves wallpapers (renders with logos).
+    "lxqt-themes": ListedPhotos(
+        "usr/share/lxqt/wallpapers",
+        ("Butterfly-Kenneth-Wimer.jpg", "Valendas.png", "after-the-rain.jpg", "appleflower.png", "beam.png",
+         "butterfly.png", "cloud.png", "drop.png", "flowers.png", "fog.jpg", "this-is-not-windows.jpg"),
+        licence="CC-BY-SA-3.0", licence_source="usr/share/lxqt/wallpapers/License"),
+    # Tux Paint's photographic templates by Bill Kendrick (Files: * GPL-2+); starters/ are drawings.
+    "tuxpaint-data": ListedPhotos(
+        "usr/share/tuxpaint/templates",
+        ("burnt_bark.jpg", "cliff.jpg", "corn_maze.jpg", "jellyfish.jpg", "lighthouse.jpg", "mossy_bark.jpg",
+         "mossy_log.jpg", "mudstone.jpg", "ocean_splash.jpg", "ocean_waves.jpg", "redwoods_above.jpg",
+         "rocks.jpg", "sheep.jpg", "spiders_web.jpg", "sun_behind_clouds.jpg", "sun_behind_leaves.jpg",
+         "trees_above.jpg", "trees_at_dusk.jpg", "wool_mill_machine.jpg")),
+    # A Maldives beach by Nevit Dilmen (CC-BY-3.0 stanza); maldives.jpg is a screenshot of the login.
+    "sddm-theme-maldives": ListedPhotos("usr/share/sddm/themes/maldives", ("background.jpg",),
+                                        upstream="data/themes/maldives"),
+    # Kodi's cinema and concert home images (CC0-1.0 stanza, from the grant beside them upstream).
+    "kodi-data": ListedPhotos("usr/share/kodi/addons/skin.estuary/extras/home-images", ("movie.jpg", "music.jpg"),
+                              upstream="addons/skin.estuary/extras/home-images"),
+    # The two Pexels samples Debian kept (CC0-1.0 stanza samples/*): a cat and a tiger.
+    "puzzle-jigsaw": ListedPhotos("usr/share/puzzle-jigsaw/samples",
+                                  ("cat-animal-cat-portrait-mackerel.jpg", "pexels-photo-302304.jpeg"),
+                                  upstream="samples"),
+}
+TRAIN_ONLY = set(LISTED_PHOTOS)
+# Looked at and not added (session 14): tuxtype-data (Commons pictures without a licence or author per
+# image), digikam-data (one photo under "almost all software is GPL"), kphotoalbum (a demo album),
+# lebiniou-data (contrast-edited greyscale), lugaru-data (tiling game textures), and some thirty packages
+# whose pictures are renders, screenshots or under 600 px.
 
 # Photographs among the wallpapers, judged from contact sheets (the rest are renders, gradients, logos).
 PLASMA_PHOTOS = {"BytheWater", "ColdRipple", "ColorfulCups", "DarkestHour", "EveningGlow", "FallenLeaf",
@@ -165,7 +215,7 @@ def licence_for(stanzas: List[Stanza], rel: str) -> Tuple[str, str]:
     return (best.licence, best.copyright) if best else ("unknown", "")
 
 
-def plasma_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def plasma_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     out = []
     for d in sorted((root / "usr/share/wallpapers").iterdir()):
         images = list((d / "contents/images").glob("*"))
@@ -182,7 +232,7 @@ def plasma_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
             info = json.loads(meta.read_text(encoding="utf-8")).get("KPlugin", {})
             licence = info.get("License", licence)
             holder = ", ".join(a.get("Name", "") for a in info.get("Authors", [])) or holder
-        c = Candidate("plasma-workspace-wallpapers", d.name, str(best.relative_to(root)), best.read_bytes(),
+        c = Candidate(package, d.name, str(best.relative_to(root)), best.read_bytes(),
                       licence, holder)
         if d.name not in PLASMA_PHOTOS:
             c.keep, c.reason = False, "not a photograph (render/graphic), judged from contact sheet"
@@ -190,7 +240,7 @@ def plasma_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     return out
 
 
-def mate_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def mate_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     out = []
     base = root / "usr/share/backgrounds/mate"
     for p in sorted(base.rglob("*")):
@@ -198,7 +248,7 @@ def mate_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
             continue
         rel = str(p.relative_to(base))
         licence, holder = licence_for(stanzas, rel)
-        c = Candidate("mate-backgrounds", p.stem, str(p.relative_to(root)), p.read_bytes(), licence, holder)
+        c = Candidate(package, p.stem, str(p.relative_to(root)), p.read_bytes(), licence, holder)
         if p.parent.name not in MATE_PHOTO_DIRS:
             c.keep, c.reason = False, f"'{p.parent.name}' set: abstract or graphic"
         out.append(c)
@@ -219,7 +269,7 @@ def lomiri_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[C
     return out
 
 
-def palapeli_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def palapeli_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     """The five puzzle photographs (collection/); each .desktop names its author and licence, which
     are the photo's own (the package's copyright file covers them with Files: * GPL-2+). The puzzle
     table backgrounds are procedural textures."""
@@ -231,11 +281,11 @@ def palapeli_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
         pkg_licence, holder = licence_for(stanzas, f"collection/{p.name}")
         licence = meta.get("X-KDE-PluginInfo-License", pkg_licence)
         author = meta.get("X-KDE-PluginInfo-Author", holder)
-        out.append(Candidate("palapeli-data", p.stem, str(p.relative_to(root)), p.read_bytes(), licence,
+        out.append(Candidate(package, p.stem, str(p.relative_to(root)), p.read_bytes(), licence,
                              author, extra={"package_licence": pkg_licence}))
     for p in sorted((base / "backgrounds").glob("*")):
         if p.suffix.lower() in RASTER:
-            out.append(Candidate("palapeli-data", p.stem, str(p.relative_to(root)), b"", keep=False,
+            out.append(Candidate(package, p.stem, str(p.relative_to(root)), b"", keep=False,
                                  reason="puzzle-table texture, not a photograph"))
     return out
 
@@ -257,7 +307,7 @@ def opaque_band(rgba: np.ndarray) -> Optional[np.ndarray]:
     return np.ascontiguousarray(rgba[top:top + length, :, :3]) if length else None
 
 
-def stellarium_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def stellarium_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     out = []
     base = root / "usr/share/stellarium/landscapes"
     for d in sorted(p for p in base.iterdir() if p.is_dir()):
@@ -268,8 +318,8 @@ def stellarium_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
         for p in sorted(d.glob("*.png")):
             rel = str(p.relative_to(root))
             licence, holder = licence_for(stanzas, f"landscapes/{d.name}/{p.name}")
-            c = Candidate("stellarium-data", f"{d.name}-{p.stem}", rel, b"", licence, author or holder,
-                          extra={"holdout_key": f"stellarium-data/{d.name}"})
+            c = Candidate(package, f"{d.name}-{p.stem}", rel, b"", licence, author or holder,
+                          extra={"holdout_key": f"{package}/{d.name}"})
             if pattern is None:
                 c.keep, c.reason = False, STELLARIUM_NOT_PHOTOS.get(d.name, "not a listed photographic panorama")
             elif not fnmatch.fnmatchcase(p.name, pattern):
@@ -285,46 +335,61 @@ def stellarium_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
                     for k, piece in enumerate(pieces):
                         ok, enc = cv2.imencode(".png", piece)
                         name = c.name if len(pieces) == 1 else f"{c.name}-{k + 1}"
-                        out.append(Candidate("stellarium-data", name, rel, enc.tobytes(), licence,
+                        out.append(Candidate(package, name, rel, enc.tobytes(), licence,
                                              author or holder, extra=dict(c.extra)))
                     continue
             out.append(c)
     return out
 
 
-def ukui_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def ukui_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     out = []
     for p in sorted((root / "usr/share/backgrounds").glob("*")):
         if p.suffix.lower() not in RASTER:
             continue
         licence, holder = licence_for(stanzas, p.name)
-        out.append(Candidate("ukui-wallpapers", p.stem, str(p.relative_to(root)), b"", licence, holder,
+        out.append(Candidate(package, p.stem, str(p.relative_to(root)), b"", licence, holder,
                              keep=False, reason=UKUI_NOT_PHOTOS.get(p.stem, "not judged a photograph")))
     return out
 
 
-def jigzo_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def jigzo_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     """Jigzo's puzzles embed their pictures as small JPEGs (at most 232 px): too small to crop from."""
     out = []
     for p in sorted((root / "usr/share/games/jigzo/puzzles").rglob("*.pzl")):
         licence, holder = licence_for(stanzas, f"puzzles/{p.parent.name}/{p.name}")
         reason = "embedded picture at most 232 px" + (f"; licence {licence} (non-commercial)"
                                                       if "NC" in licence else "")
-        out.append(Candidate("jigzo-data", p.stem, str(p.relative_to(root)), b"", licence, holder,
+        out.append(Candidate(package, p.stem, str(p.relative_to(root)), b"", licence, holder,
                              keep=False, reason=reason))
     return out
 
 
-def endless_sky_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def endless_sky_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     out = []
     base = root / "usr/share/games/endless-sky/plugins/endless-sky-high-dpi"
     for p in sorted((base / "images/land").glob("*@2x.jpg")):
         name = p.name[:-len("@2x.jpg")]
         licence, holder = licence_for(stanzas, f"images/land/{p.name}")
-        c = Candidate("endless-sky-high-dpi", name, str(p.relative_to(root)), p.read_bytes(), licence, holder)
+        c = Candidate(package, name, str(p.relative_to(root)), p.read_bytes(), licence, holder)
         if name in ENDLESS_SKY_NOT_PHOTOS:
             c.keep, c.reason = False, ENDLESS_SKY_NOT_PHOTOS[name]
         out.append(c)
+    return out
+
+
+def listed_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+    listed = LISTED_PHOTOS[package]
+    out = []
+    for name in listed.names:
+        p = root / listed.folder / name
+        licence, holder = licence_for(stanzas, f"{listed.upstream}/{name}" if listed.upstream else name)
+        extra: Dict[str, object] = {}
+        if listed.licence:
+            extra = {"package_licence": licence, "licence_source": listed.licence_source}
+            licence = listed.licence
+        out.append(Candidate(package, p.stem, str(p.relative_to(root)), p.read_bytes(), licence, holder,
+                             extra=extra))
     return out
 
 
@@ -343,7 +408,7 @@ def photo_features(img: np.ndarray) -> Dict[str, float]:
             "short_side": int(min(bgr.shape[:2]))}
 
 
-def gcompris_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
+def gcompris_candidates(package: str, root: Path, stanzas: List[Stanza]) -> List[Candidate]:
     out = []
     for rcc in sorted((root / "usr/share/gcompris-qt/rcc").glob("*.rcc")):
         activity = rcc.stem
@@ -354,7 +419,7 @@ def gcompris_candidates(root: Path, stanzas: List[Stanza]) -> List[Candidate]:
             rel = rel[len("gcompris/"):] if rel.startswith("gcompris/") else rel
             licence, holder = licence_for(stanzas, rel)
             name = f"{activity}__{Path(rel).stem}"
-            c = Candidate("gcompris-qt-data", name, f"{rcc.relative_to(root)}:{entry.path}", entry.data,
+            c = Candidate(package, name, f"{rcc.relative_to(root)}:{entry.path}", entry.data,
                           licence, holder)
             img = cv2.imdecode(np.frombuffer(entry.data, np.uint8), cv2.IMREAD_UNCHANGED)
             if img is None:
@@ -401,6 +466,27 @@ def contact_sheet(items: List[Tuple[str, np.ndarray]], path: Path, cols: int = 1
     cv2.imwrite(str(path), cv2.cvtColor(sheet, cv2.COLOR_RGB2BGR))
 
 
+def split_of(c: Candidate, val_percent: float) -> str:
+    """The hash hold-out; pieces of one panorama share the panorama's key, and TRAIN_ONLY packages keep the
+    evaluation set as it was."""
+    key = str(c.extra.get("holdout_key", f"{c.package}/{c.name}"))
+    return "val" if c.package not in TRAIN_ONLY and is_validation(key, val_percent) else "train"
+
+
+# How each package's pictures are found; packages not named here are LISTED_PHOTOS.
+CANDIDATES = {
+    "plasma-workspace-wallpapers": plasma_candidates,
+    "mate-backgrounds": mate_candidates,
+    "lomiri-wallpapers-16.04": lomiri_candidates, "lomiri-wallpapers-20.04": lomiri_candidates,
+    "gcompris-qt-data": gcompris_candidates,
+    "palapeli-data": palapeli_candidates,
+    "stellarium-data": stellarium_candidates,
+    "ukui-wallpapers": ukui_candidates,
+    "jigzo-data": jigzo_candidates,
+    "endless-sky-high-dpi": endless_sky_candidates,
+}
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default="/work/corpus", help="corpus folder (outside git)")
@@ -417,24 +503,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         root, version = fetch(pkg, out / "debs", out / "extract")
         versions[pkg] = version
         stanzas = parse_copyright(root / "usr/share/doc" / pkg / "copyright")
-        if pkg == "plasma-workspace-wallpapers":
-            found = plasma_candidates(root, stanzas)
-        elif pkg == "mate-backgrounds":
-            found = mate_candidates(root, stanzas)
-        elif pkg.startswith("lomiri-wallpapers"):
-            found = lomiri_candidates(pkg, root, stanzas)
-        elif pkg == "palapeli-data":
-            found = palapeli_candidates(root, stanzas)
-        elif pkg == "stellarium-data":
-            found = stellarium_candidates(root, stanzas)
-        elif pkg == "ukui-wallpapers":
-            found = ukui_candidates(root, stanzas)
-        elif pkg == "jigzo-data":
-            found = jigzo_candidates(root, stanzas)
-        elif pkg == "endless-sky-high-dpi":
-            found = endless_sky_candidates(root, stanzas)
-        else:
-            found = gcompris_candidates(root, stanzas)
+        found = CANDIDATES.get(pkg, listed_candidates)(pkg, root, stanzas)
         candidates.extend(found)
         print(f"{pkg} {version}: {len(found)} candidates", flush=True)
 
@@ -458,9 +527,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             if args.contact_sheets and img is not None:
                 sheets["dropped"].append((c.name, img))
             continue
-        # Pieces of one panorama share the panorama's key: the same hash rule, applied to the source photo.
-        key = str(c.extra.get("holdout_key", f"{c.package}/{c.name}"))
-        split = "val" if is_validation(key, args.val_percent) else "train"
+        split = split_of(c, args.val_percent)
         s = min(1.0, args.max_side / max(img.shape[:2]))
         if s < 1:
             img = cv2.resize(img, (round(img.shape[1] * s), round(img.shape[0] * s)), interpolation=cv2.INTER_AREA)
@@ -472,8 +539,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                       "copyright": c.copyright, "width": img.shape[1], "height": img.shape[0],
                       "source_sha256": hashlib.sha256(c.data).hexdigest(),
                       **({"holdout_key": c.extra["holdout_key"]} if "holdout_key" in c.extra else {}),
-                      **({"package_licence": c.extra["package_licence"]} if "package_licence" in c.extra
-                         else {})})
+                      **{k: c.extra[k] for k in ("package_licence", "licence_source") if k in c.extra}})
         if args.contact_sheets:
             sheets["kept"].append((c.name, img))
 
@@ -487,7 +553,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                         "licences": sorted({f["licence"] for f in kept})}
     manifest = {"generated_by": "training/build_corpus.py", "corpus_root": "<out> (default /work/corpus)",
                 "val_rule": f"sha1('<package>/<name>')[:8] as int % 10000 < {args.val_percent} * 100 "
-                            "(pieces of a panorama: '<package>/<panorama>', their holdout_key)",
+                            "(pieces of a panorama: '<package>/<panorama>', their holdout_key); "
+                            f"training only: {', '.join(sorted(TRAIN_ONLY))}",
                 "max_side": args.max_side, "packages": summary, "files": files, "dropped": dropped}
     tmp = Path(args.manifest + ".tmp")
     tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
