@@ -22,9 +22,9 @@ from gatefill_train.trainer import build_parser, make_state, train_step  # noqa:
 
 
 def measure(src: PhotoSource, cnum: int, crop: int, batch: int, seconds: float, adversarial: bool,
-            amp: str) -> float:
+            amp: str, channels_last: str = "auto") -> float:
     args = build_parser().parse_args(["--data", "x", "--out", "x", "--cnum", str(cnum), "--crop", str(crop),
-                                      "--batch", str(batch), "--amp", amp])
+                                      "--batch", str(batch), "--amp", amp, "--channels-last", channels_last])
     state = make_state(args, torch.device("cpu"), Dist())
     rng = np.random.default_rng(0)
     for _ in range(2):
@@ -47,6 +47,8 @@ def main() -> None:
     ap.add_argument("--default-malloc", action="store_true",
                     help="leave glibc's allocator as it is (train.py keeps freed memory: allocator.py)")
     ap.add_argument("--amp", default="off", choices=["off", "bf16"], help="as train.py's --amp")
+    ap.add_argument("--channels-last", default="auto", choices=["auto", "on", "off"],
+                    help="as train.py's --channels-last")
     args = ap.parse_args()
     allow_amx()
     if not args.default_malloc:
@@ -54,11 +56,12 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     src = PhotoSource.from_folder(args.data)
     src.readable()  # decode every photo once so the timings measure training, not first decodes
-    print(f"| width | crop | batch | img/h ({'L1 only' if args.l1_only else 'G+D'}, amp {args.amp}) |\n|---|---|---|---|")
+    print(f"| width | crop | batch | img/h ({'L1 only' if args.l1_only else 'G+D'}, amp {args.amp}, "
+          f"channels-last {args.channels_last}) |\n|---|---|---|---|")
     for width in (int(w) for w in args.widths.split(",")):
         for cfg in args.configs.split(","):
             crop, batch = (int(v) for v in cfg.split(":"))
-            rate = measure(src, width, crop, batch, args.seconds, not args.l1_only, args.amp)
+            rate = measure(src, width, crop, batch, args.seconds, not args.l1_only, args.amp, args.channels_last)
             print(f"| {width} | {crop} | {batch} | {rate:,.0f} |", flush=True)
 
 

@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--amp", default="off", choices=["off", "bf16"],
                    help="bf16 autocast of the G and D forward passes (losses stay float32): on CUDA, and on "
                         "CPUs with bf16 units (AVX512-BF16, AMX; precision.py); ignored elsewhere")
+    p.add_argument("--channels-last", default="auto", choices=["auto", "on", "off"],
+                   help="NHWC memory layout for the networks and batches; auto = with bf16 autocast on a CPU "
+                        "(state.uses_channels_last)")
     p.add_argument("--data-workers", type=int, default=0,
                    help="batch-preparing worker processes (0 = in the loop, exactly resumable; >0 feeds a "
                         "GPU, and a resume then draws other batches)")
@@ -113,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 def train_step(state: TrainState, image: Tensor, mask: Tensor, sketch: Tensor, adversarial: bool
                ) -> Dict[str, float]:
     """One D update (when adversarial) then one G update; returns the losses as floats."""
+    image, mask, sketch = (t.contiguous(memory_format=state.memory_format) for t in (image, mask, sketch))
     with autocast_context(state):
         coarse, refined = state.g_train(image, mask, sketch)
     # Losses in float32 whatever the forward ran in: SSIM's variances lose everything in bf16.
@@ -261,6 +265,8 @@ def run(argv: Optional[List[str]] = None) -> TrainState:
     if args.amp == "bf16":  # make_state decided (precision.bf16_supported); say which way
         _log(d, f"bf16 autocast on {device.type}" if state.autocast_dtype is not None
              else f"--amp bf16 ignored: no bf16 units on this {device.type}")
+    if state.memory_format == torch.channels_last:
+        _log(d, "channels-last memory layout")
     last = out / "last.pt"
     if last.exists() and not args.no_resume:
         load_checkpoint(last, state, d, rng, device)
