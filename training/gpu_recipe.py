@@ -176,8 +176,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                    help="compact checkpoint to continue ('' = from scratch)")
     t.add_argument("--val-data", default=None)
     t.add_argument("--device", default="cuda", choices=["cuda", "cpu", "auto"])
-    # Width 32 by default: it continues the shipped run (65k images at 256/128 px) instead of starting
-    # over, and the editor runs this generator on users' CPUs, where width 48 costs ~1.7x per fill.
+    # Width 32 by default: it continues the shipped run instead of starting over, and the editor runs this
+    # generator on users' CPUs, where width 48 costs ~1.7x per fill. A larger width grows the committed
+    # generator (gatefill_train/widen.py) and continues from it.
     t.add_argument("--cnum", type=int, default=32)
     t.add_argument("--crop", type=int, default=256)
     t.add_argument("--batch", type=int, default=64)

@@ -10,7 +10,7 @@ error over a range of 30 octaves, 1 byte instead of 4 (G + D of the width-32 mod
 """
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Callable, Dict, Optional
 
 import torch
 from torch import Tensor
@@ -52,16 +52,21 @@ def pack(optimizer_state: Dict[str, Any]) -> Dict[str, Any]:
             "sqrt_v": {int(i): _encode(s["exp_avg_sq"]) for i, s in states.items() if "exp_avg_sq" in s}}
 
 
-def unpack(packed: Dict[str, Any], optimizer: torch.optim.Optimizer) -> Dict[str, Any]:
+def unpack(packed: Dict[str, Any], optimizer: torch.optim.Optimizer,
+           reshape: Optional[Callable[[Dict[int, Tensor]], Dict[int, Tensor]]] = None) -> Dict[str, Any]:
     """A ``state_dict()`` for ``optimizer`` (its own parameter groups and rate): the saved step count and
-    second moments, zero first moments (they rebuild in a few steps)."""
+    second moments, zero first moments (they rebuild in a few steps). ``reshape`` maps the decoded
+    moments (by parameter index) to those of a changed network, e.g. a grown generator."""
     if packed.get("format") != FORMAT:
         raise ValueError(f"unknown Adam moments format {packed.get('format')!r}")
     params = [p for group in optimizer.param_groups for p in group["params"]]
+    decoded = {int(i): _decode(enc) for i, enc in packed["sqrt_v"].items()}
+    if reshape is not None:
+        decoded = reshape(decoded)
     state = {}
-    for i, enc in packed["sqrt_v"].items():
-        if i >= len(params) or tuple(enc["codes"].shape) != tuple(params[i].shape):
+    for i, v in decoded.items():
+        if i >= len(params) or tuple(v.shape) != tuple(params[i].shape):
             raise ValueError(f"saved Adam moments do not fit parameter {i}")
-        v = _decode(enc).to(params[i].device)
+        v = v.to(params[i].device)
         state[i] = {"step": torch.tensor(float(packed["step"])), "exp_avg": torch.zeros_like(v), "exp_avg_sq": v}
     return {"state": state, "param_groups": optimizer.state_dict()["param_groups"]}

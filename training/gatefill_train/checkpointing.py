@@ -18,6 +18,7 @@ from torch import Tensor
 from . import adam_moments
 from .distribution import Dist
 from .generator import REFINE_INPUT_CONVS, Generator, widen_for_refine_sketch
+from .widen import grow_generator, grow_second_moments, narrow_twin
 from .state import TrainState
 
 CHECKPOINT_FORMAT = 1
@@ -197,16 +198,37 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist, ke
     if ckpt.get("format") not in (COMPACT_FORMAT, CHECKPOINT_FORMAT):
         raise ValueError(f"{path}: not a Gatefill checkpoint (format {ckpt.get('format')!r})")
     widen = state.G.refine_sketch and not ckpt["model"].get("refine_sketch", False)
+    grow = ckpt["model"]["cnum"] < state.G.cnum
     _check_model(path, ckpt["model"], state, may_widen=True)
     g, g_ema = ckpt["G"], ckpt.get("G_ema")
     if widen:
         g = widen_for_refine_sketch(g)
         g_ema = widen_for_refine_sketch(g_ema) if g_ema else None
+    if grow:
+        g = grow_generator(g, ckpt["model"]["cnum"], state.G)
+        g_ema = grow_generator(g_ema, ckpt["model"]["cnum"], state.G) if g_ema else None
     # load_state_dict copies into the float32 parameters, so float16 tensors need no conversion.
     state.G.load_state_dict(g)
     state.D.load_state_dict(ckpt["D"])
     if not keep_moments:
         moments = "fresh optimisers (asked for)"
+    elif grow:
+        # Through the compact form either way: its second moments are what growing carries over.
+        packed = ckpt.get("adam") or ({"G": adam_moments.pack(ckpt["opt_g"]), "D": adam_moments.pack(ckpt["opt_d"])}
+                                      if "opt_g" in ckpt else None)
+        if packed:
+            names = [n for n, _ in state.G.named_parameters()]
+            old = narrow_twin(state.G, ckpt["model"]["cnum"])
+
+            def grown(moments: Dict[int, Tensor]) -> Dict[int, Tensor]:
+                by_name = grow_second_moments({names[i]: v for i, v in moments.items()}, old, state.G)
+                return {names.index(k): v for k, v in by_name.items()}
+            state.opt_g.load_state_dict(adam_moments.unpack(packed["G"], state.opt_g, grown))
+            state.opt_d.load_state_dict(adam_moments.unpack(packed["D"], state.opt_d))
+            moments = (f"generator grown from cnum={ckpt['model']['cnum']} to {state.G.cnum}; Adam's second "
+                       "moments carried over (new weights: their tensor's mean), first moments zero")
+        else:
+            moments = f"generator grown from cnum={ckpt['model']['cnum']} to {state.G.cnum}; fresh optimisers"
     elif "opt_g" in ckpt:
         state.opt_g.load_state_dict(_widen_adam(ckpt["opt_g"], state.G) if widen else ckpt["opt_g"])
         state.opt_d.load_state_dict(ckpt["opt_d"])
@@ -248,16 +270,20 @@ def _load_ema(state: TrainState, saved: Optional[Dict[str, Tensor]]) -> None:
 def _check_model(path: str | os.PathLike, m: Dict[str, Any], state: TrainState,
                  may_widen: bool = False) -> None:
     """The checkpoint's generator must be the run's; ``may_widen`` also accepts one without the refinement
-    sketch channel when the run adds it (the caller widens the weights)."""
+    sketch channel when the run adds it, and a narrower gated one when the run is wider (the caller
+    widens or grows the weights)."""
     G = state.G
     saved = (m["cnum"], m["conv_type"], m["use_sketch"], m.get("refine_sketch", False))
-    widened = (saved[0], saved[1], saved[2], saved[3] or (may_widen and G.refine_sketch))
+    grows = may_widen and saved[1] == "gated" and saved[0] < G.cnum
+    widened = (G.cnum if grows else saved[0], saved[1], saved[2], saved[3] or (may_widen and G.refine_sketch))
     if widened != (G.cnum, G.conv_type, G.use_sketch, G.refine_sketch):
         raise ValueError(f"{path}: checkpoint is cnum={saved[0]} conv_type={saved[1]} sketch={saved[2]} "
                          f"refine_sketch={saved[3]}, but the run asks for cnum={G.cnum} "
                          f"conv_type={G.conv_type} sketch={G.use_sketch} refine_sketch={G.refine_sketch}"
                          + (" (--init-weights widens a checkpoint for --refine-sketch)"
-                            if G.refine_sketch and not saved[3] else ""))
+                            if G.refine_sketch and not saved[3] else "")
+                         + (" (--init-weights grows a narrower gated generator, never a wider one)"
+                            if saved[0] > G.cnum else ""))
 
 
 def read_checkpoint_summary(path: str | os.PathLike) -> Dict[str, Any]:

@@ -195,10 +195,16 @@ def test_compact_checkpoint_refuses_another_architecture(photo_dir, tmp_path) ->
         warnings.simplefilter("ignore")
         run(["--data", str(photo_dir), "--out", str(tmp_path / "a"), "--steps", "1"] + TINY)
         compact = save_compact(tmp_path / "a" / "last.pt", tmp_path / "c.pt")
-        wider = [a if a != "8" else "16" for a in TINY[:2]] + TINY[2:]
-        with pytest.raises(ValueError, match="cnum=8"):
+        with pytest.raises(ValueError, match="conv_type=gated .* conv_type=partial"):
             run(["--data", str(photo_dir), "--out", str(tmp_path / "b"), "--steps", "1",
-                 "--init-weights", str(compact)] + wider)
+                 "--init-weights", str(compact), "--conv-type", "partial"] + TINY)
+        # Growing goes one way: a checkpoint never shrinks into a narrower run.
+        run(["--data", str(photo_dir), "--out", str(tmp_path / "w"), "--steps", "1"]
+            + ["--cnum", "12"] + TINY[2:])
+        wide = save_compact(tmp_path / "w" / "last.pt", tmp_path / "w.pt")
+        with pytest.raises(ValueError, match="never a wider one"):
+            run(["--data", str(photo_dir), "--out", str(tmp_path / "c"), "--steps", "1",
+                 "--init-weights", str(wide)] + TINY)
 
 
 def test_init_weights_widens_a_checkpoint_for_the_refinement_sketch(photo_dir, tmp_path) -> None:
