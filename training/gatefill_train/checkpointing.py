@@ -244,6 +244,8 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist, ke
         moments = "fresh optimisers"
     _restore_progress(state, ckpt, d)
     _load_ema(state, g_ema)
+    if grow and not moments.startswith("generator grown"):
+        moments = f"generator grown from cnum={ckpt['model']['cnum']} to {state.G.cnum}; {moments}"
     return moments
 
 

@@ -76,7 +76,7 @@ def test_only_gated_generators_grow_and_only_wider() -> None:
         widen_generator_state(wide.state_dict(), wide, narrow)
 
 
-def test_init_weights_grows_a_checkpoint_and_training_continues(photo_dir, tmp_path) -> None:
+def test_init_weights_grows_a_checkpoint_and_training_continues(photo_dir, tmp_path, capsys) -> None:
     common = ["--data", str(photo_dir), "--ema-decay", "0.9"] + TINY[2:]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -88,6 +88,11 @@ def test_init_weights_grows_a_checkpoint_and_training_continues(photo_dir, tmp_p
     # Adam continued for both networks: the step count, and second moments for the new weights too.
     assert all(int(s["step"]) == 3 for s in (*grown.opt_d.state.values(), *grown.opt_g.state.values()))
     second = grown.opt_g.state[grown.G.coarse[1].conv.weight]["exp_avg_sq"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fresh = run(common + ["--cnum", "12", "--out", str(tmp_path / "f"), "--steps", "3",
+                              "--init-weights", str(compact), "--fresh-optimisers"])
+    assert fresh.G.cnum == 12 and "generator grown from cnum=8 to 12; fresh optimisers" in capsys.readouterr().out
     assert second.shape == grown.G.coarse[1].conv.weight.shape and float(second.min()) > 0.0
 
 
