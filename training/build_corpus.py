@@ -73,7 +73,6 @@ UKUI_NOT_PHOTOS = {"2004default": "render", "calla": "illustration", "city": "fl
                    "rollpaper": "flat graphic", "string": "render", "the-mouse": "illustration"}
 
 
-
 @dataclass(frozen=True)
 class ListedPhotos:
     """Photographs named one by one in a package's folder (the rest of the folder was judged from contact

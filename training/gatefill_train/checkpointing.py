@@ -225,10 +225,9 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist, ke
                 return {names.index(k): v for k, v in by_name.items()}
             state.opt_g.load_state_dict(adam_moments.unpack(packed["G"], state.opt_g, grown))
             state.opt_d.load_state_dict(adam_moments.unpack(packed["D"], state.opt_d))
-            moments = (f"generator grown from cnum={ckpt['model']['cnum']} to {state.G.cnum}; Adam's second "
-                       "moments carried over (new weights: their tensor's mean), first moments zero")
+            moments = "Adam's second moments carried over (new weights: their tensor's mean), first moments zero"
         else:
-            moments = f"generator grown from cnum={ckpt['model']['cnum']} to {state.G.cnum}; fresh optimisers"
+            moments = "fresh optimisers"
     elif "opt_g" in ckpt:
         state.opt_g.load_state_dict(_widen_adam(ckpt["opt_g"], state.G) if widen else ckpt["opt_g"])
         state.opt_d.load_state_dict(ckpt["opt_d"])
@@ -244,7 +243,7 @@ def load_initial_weights(path: str | os.PathLike, state: TrainState, d: Dist, ke
         moments = "fresh optimisers"
     _restore_progress(state, ckpt, d)
     _load_ema(state, g_ema)
-    if grow and not moments.startswith("generator grown"):
+    if grow:
         moments = f"generator grown from cnum={ckpt['model']['cnum']} to {state.G.cnum}; {moments}"
     return moments
 

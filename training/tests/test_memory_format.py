@@ -9,9 +9,9 @@ from gatefill_train.checkpointing import save_compact
 from gatefill_train.state import uses_channels_last
 from gatefill_train.trainer import run
 
-TINY = ["--cnum", "8", "--d-cnum", "8", "--crop", "32", "--batch", "2", "--threads", "2",
-        "--log-every", "1", "--progress", "none", "--warmup-steps", "1", "--ckpt-every", "100",
-        "--ema-decay", "0.9"]
+from test_train import TINY
+
+SHORT_RUN = TINY + ["--warmup-steps", "1", "--ckpt-every", "100", "--ema-decay", "0.9"]
 
 
 @pytest.mark.parametrize("choice, dtype, device, expected", [
@@ -31,7 +31,7 @@ def test_a_channels_last_run_trains_as_the_nchw_run_and_exports_alike(photo_dir,
         warnings.simplefilter("ignore")
         for layout in ("off", "on"):
             states[layout] = run(["--data", str(photo_dir), "--out", str(tmp_path / layout), "--steps", "3",
-                                  "--channels-last", layout] + TINY)
+                                  "--channels-last", layout] + SHORT_RUN)
     nchw, nhwc = states["off"], states["on"]
     conv = next(p for p in nhwc.G.parameters() if p.dim() == 4)
     assert conv.is_contiguous(memory_format=torch.channels_last) and not conv.is_contiguous()
