@@ -66,3 +66,24 @@ def detail_ratio(result: np.ndarray, target: np.ndarray, mask: np.ndarray) -> fl
     if truth <= 1e-9:
         return float("nan")
     return float(gradient_magnitude(result)[inner].mean()) / truth
+
+
+def seam_ratio(result: np.ndarray, target: np.ndarray, mask: np.ndarray) -> float:
+    """How visible the hole's border is: the colour step between each hole pixel of the composited
+    ``result`` and its known 4-neighbours, summed, over the original's step across the same pairs. 1.0 =
+    the border shows as much as the photo's own texture there; a seam is above 1. NaN when the original
+    is flat across the whole border."""
+    hole = mask > 0.5
+    r, t = result.astype(np.float64), target.astype(np.float64)
+    step = 0.0
+    truth = 0.0
+    for axis in (0, 1):
+        n = hole.shape[axis]
+        a = [slice(None)] * 2
+        b = [slice(None)] * 2
+        a[axis], b[axis] = slice(0, n - 1), slice(1, n)
+        border = hole[tuple(a)] != hole[tuple(b)]
+        step += float(np.abs(r[tuple(a)] - r[tuple(b)])[border].sum())
+        truth += float(np.abs(t[tuple(a)] - t[tuple(b)])[border].sum())
+    return step / truth if truth > 0 else float("nan")
+

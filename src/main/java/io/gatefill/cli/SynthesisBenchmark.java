@@ -175,9 +175,9 @@ public final class SynthesisBenchmark implements Callable<Integer> {
         }
         int[] guide = null;
         if (e == FillEngine.HYBRID) {
-            // The hybrid's guide: the model at its training scale, composited without a feather.
+            // The hybrid's guide: the model at its training scale.
             PipelineSettings guideScale = new PipelineSettings(settings.trainResolution(), settings.trainResolution(),
-                    settings.contextMargin(), settings.mergeDistance(), 0, settings.maxOriginalPixels(),
+                    settings.contextMargin(), settings.mergeDistance(), settings.maxOriginalPixels(),
                     settings.synthesisMargin(), settings.wholePhotoPixels());
             BufferedImage filled = new InpaintPipeline(engine, guideScale)
                     .run(new InpaintRequest(image, mask, null, Strategy.CROP), null, null).result();

@@ -3,6 +3,7 @@ package io.gatefill.core.pipeline;
 import io.gatefill.core.raster.GrayRaster;
 import io.gatefill.core.raster.Rect;
 import io.gatefill.core.synthesis.PatchSynthesizer;
+import io.gatefill.core.synthesis.SeamBlend;
 import io.gatefill.core.synthesis.SynthesisMonitor;
 import io.gatefill.core.synthesis.SynthesisResult;
 import io.gatefill.core.synthesis.SynthesisSettings;
@@ -14,8 +15,9 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The one fill pipeline shared by the editor, the CLI and batch: plan regions, then by the request's
- * {@link FillEngine}: cut and scale a window per region, pad, run the model, unpad, scale back and
- * composite hole pixels with a feathered seam ({@code model}); or synthesise the hole from the
+ * {@link FillEngine}: cut and scale a window per region, pad, run the model, unpad, scale back,
+ * correct the prediction's colour to meet the photo around the hole and composite hole pixels
+ * ({@code model}); or synthesise the hole from the
  * photo's own patches at full resolution, guided by the model's prediction ({@code hybrid}) or not
  * ({@code patch}). The photo is read window by window and never copied whole; the result is a
  * {@link Patch} per filled region, whose pixels outside the hole are the photo's, never recomputed;
@@ -173,7 +175,7 @@ public final class InpaintPipeline {
                 token.throwIfCancelled();
                 throw new InpaintException(InpaintException.Reason.CANCELLED, "Fill cancelled; nothing was changed.", e);
             }
-            canvas.add(composite(window, crop, w, remaining, hole, filled.pixels(), Feather.weights(hole, 0)));
+            canvas.add(composite(window, crop, w, remaining, hole, filled.pixels()));
             affected = affected == null ? window.region() : RegionPlanner.union(affected, window.region());
         }
         token.throwIfCancelled();
@@ -268,11 +270,14 @@ public final class InpaintPipeline {
         BinaryMask hole = remaining.crop(win.x(), win.y(), win.width(), win.height());
         int[] crop = canvas.cut(win);
         int[] predicted = predict(window, crop, remaining, sketch);
-        canvas.add(composite(window, crop, remaining.width, remaining, hole, predicted,
-                Feather.weights(hole, settings.featherWidth())));
+        canvas.add(composite(window, crop, remaining.width, remaining, hole, predicted));
     }
 
-    /** The model's prediction for every pixel of a window ({@code crop}: its current pixels), at its full size. */
+    /**
+     * The model's prediction for every pixel of a window ({@code crop}: its current pixels), at its full
+     * size, its hole pixels corrected to meet the photo around them (for {@code model} fills and
+     * {@code hybrid} guides alike).
+     */
     private int[] predict(Window window, int[] crop, BinaryMask remaining, BinaryMask sketch)
             throws InpaintException {
         Rect win = window.window();
@@ -315,15 +320,15 @@ public final class InpaintPipeline {
         if (window.scaled()) {
             predicted = Resampler.growBilinear(predicted, sw, sh, ww, wh);
         }
-        return predicted;
+        return SeamBlend.meetPhoto(predicted, crop, hole.bits, ww, wh);
     }
 
     /**
-     * The window's region with the prediction blended into its hole pixels only (alpha stays the
-     * input's); {@code crop} holds the window's current pixels. Clears those pixels from {@code remaining}.
+     * The window's region with the fill in its hole pixels only (alpha stays the input's); {@code crop}
+     * holds the window's current pixels. Clears those pixels from {@code remaining}.
      */
     private static Patch composite(Window window, int[] crop, int imageWidth, BinaryMask remaining, BinaryMask hole,
-                                   int[] predicted, int[] weight) {
+                                   int[] filled) {
         Rect win = window.window();
         Rect region = window.region();
         int[] out = new int[region.width() * region.height()];
@@ -335,21 +340,11 @@ public final class InpaintPipeline {
                     out[oi] = crop[li];
                     continue;
                 }
-                out[oi] = blend(crop[li], predicted[li], weight[li]);
+                out[oi] = (crop[li] & 0xFF000000) | (filled[li] & 0x00FFFFFF);
                 remaining.bits[y * imageWidth + x] = 0;
             }
         }
         return new Patch(region, out);
-    }
-
-    static int blend(int original, int prediction, int weight) {
-        int v = original & 0xFF000000;
-        for (int shift = 0; shift <= 16; shift += 8) {
-            int o = (original >>> shift) & 0xFF;
-            int p = (prediction >>> shift) & 0xFF;
-            v |= ((o * (256 - weight) + p * weight + 128) >> 8) << shift;
-        }
-        return v;
     }
 
 }

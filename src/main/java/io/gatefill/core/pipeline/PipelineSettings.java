@@ -9,8 +9,6 @@ package io.gatefill.core.pipeline;
  *                          the hole-to-context ratio resembles training, and scaled down to it
  * @param contextMargin     pixels of context added around each region in CROP
  * @param mergeDistance     regions closer than this are filled in one window
- * @param featherWidth      width in pixels of the seam inside the hole where prediction blends into the
- *                          original (0 = hard edge)
  * @param maxOriginalPixels ORIGINAL refuses photos larger than this instead of exhausting memory
  * @param synthesisMargin   least context, in pixels, the patch synthesis copies from around a region;
  *                          it grows to half the region's longer side, so big holes find enough texture
@@ -18,14 +16,14 @@ package io.gatefill.core.pipeline;
  *                          once, with the whole photo as the source
  */
 public record PipelineSettings(int maxModelSide, int trainResolution, int contextMargin, int mergeDistance,
-                               int featherWidth, long maxOriginalPixels, int synthesisMargin,
+                               long maxOriginalPixels, int synthesisMargin,
                                long wholePhotoPixels) {
     public static final int DEFAULT_MAX_MODEL_SIDE = 512;
     public static final int DEFAULT_TRAIN_RESOLUTION = 256;
 
     public PipelineSettings {
         if (maxModelSide < 8 || trainResolution < 8 || contextMargin < 0 || mergeDistance < 0
-                || featherWidth < 0 || maxOriginalPixels < 64 || synthesisMargin < 0 || wholePhotoPixels < 0) {
+                || maxOriginalPixels < 64 || synthesisMargin < 0 || wholePhotoPixels < 0) {
             throw new IllegalArgumentException("invalid pipeline settings");
         }
     }
@@ -33,7 +31,7 @@ public record PipelineSettings(int maxModelSide, int trainResolution, int contex
     /** Defaults for a model trained at {@code trainResolution} (null or non-positive: 256). */
     public static PipelineSettings forTrainResolution(Integer trainResolution) {
         int train = trainResolution == null || trainResolution <= 0 ? DEFAULT_TRAIN_RESOLUTION : trainResolution;
-        return new PipelineSettings(DEFAULT_MAX_MODEL_SIDE, Math.min(train, DEFAULT_MAX_MODEL_SIDE), 128, 32, 2,
+        return new PipelineSettings(DEFAULT_MAX_MODEL_SIDE, Math.min(train, DEFAULT_MAX_MODEL_SIDE), 128, 32,
                 2048L * 2048L, 128, 1024L * 1024L);
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.ForkJoinPool;
  * any colour step at the border. Pure Java; deterministic for a seed whatever the thread count.
  */
 public final class PatchSynthesizer {
-    private static final int SEAM_SWEEPS = 40;
     /** Hole pixels this close to the border take the mean vote, so the fill meets the photo smoothly. */
     private static final float AVERAGED_BORDER = 2.5f;
 
@@ -159,9 +158,9 @@ public final class PatchSynthesizer {
         float[] rgb = Voting.voteRgb(finest, field, radius, argb, where, averaged, pool);
         long blendStart = System.nanoTime();
         if (settings.blendSeams()) {
-            SeamBlend.blend(rgb, argb, finest.hole, ring, w, h, SEAM_SWEEPS, pool);
+            SeamBlend.blend(rgb, argb, finest.hole, ring, w, h, SeamBlend.SWEEPS, pool);
         }
-        int[] out = compose(argb, finest.hole, rgb);
+        int[] out = Rgb.intoHole(argb, finest.hole, rgb);
         long end = System.nanoTime();
         return new SynthesisResult(out, field.source.clone(), radius, levelNanos, blendStart - voteStart, end - blendStart);
     }
@@ -215,35 +214,16 @@ public final class PatchSynthesizer {
         return levels;
     }
 
-    private static int[] compose(int[] argb, byte[] hole, float[] rgb) {
-        int[] out = argb.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (hole[i] != 0) {
-                out[i] = (argb[i] & 0xFF000000) | channel(rgb[3 * i]) << 16 | channel(rgb[3 * i + 1]) << 8
-                        | channel(rgb[3 * i + 2]);
-            }
-        }
-        return out;
-    }
-
-    private static int channel(float v) {
-        return Math.max(0, Math.min(255, Math.round(v)));
-    }
-
     /** Where no patch fits (a few pixels of photo), the hole gets a smooth blend of its border. */
     private static SynthesisResult smoothOnly(int[] argb, byte[] hole, int w, int h, int radius) {
-        float[] rgb = new float[3 * argb.length];
+        float[] rgb = Rgb.of(argb);
         byte[] known = new byte[argb.length];
         for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            rgb[3 * i] = (p >> 16) & 0xFF;
-            rgb[3 * i + 1] = (p >> 8) & 0xFF;
-            rgb[3 * i + 2] = p & 0xFF;
             known[i] = (byte) (1 - hole[i]);
         }
         SmoothFill.fill(rgb, known, w, h, 3);
         int[] none = new int[argb.length];
         java.util.Arrays.fill(none, -1);
-        return new SynthesisResult(compose(argb, hole, rgb), none, radius, new long[0], 0, 0);
+        return new SynthesisResult(Rgb.intoHole(argb, hole, rgb), none, radius, new long[0], 0, 0);
     }
 }

@@ -110,13 +110,6 @@ class PlanningTest {
     }
 
     @Test
-    void featherRisesInsideTheHoleAndIsZeroOutside() {
-        BinaryMask m = mask(9, 1, new Rect(1, 0, 7, 1));
-        assertThat(Feather.weights(m, 2)).containsExactly(0, 85, 170, 256, 256, 256, 170, 85, 0);
-        assertThat(Feather.weights(m, 0)).containsExactly(0, 256, 256, 256, 256, 256, 256, 256, 0);
-    }
-
-    @Test
     void maskShrinkKeepsThinStrokesAndStaysBinary() {
         BinaryMask m = mask(100, 100, new Rect(0, 37, 100, 1));
         BinaryMask small = Resampler.shrinkAny(m, 25, 25);
@@ -134,11 +127,5 @@ class PlanningTest {
         assertThat(Resampler.shrinkArea(src, 2, 2, 1, 1)).containsExactly(0xFF000080);
         int[] grown = Resampler.growBilinear(new int[] {0xFF000000, 0xFF0000FF}, 2, 1, 4, 1);
         assertThat(grown).containsExactly(0xFF000000, 0xFF000040, 0xFF0000BF, 0xFF0000FF);
-    }
-
-    @Test
-    void blendKeepsAlphaAndHonoursWeight() {
-        assertThat(InpaintPipeline.blend(0x80102030, 0xFFF0E0D0, 0)).isEqualTo(0x80102030);
-        assertThat(InpaintPipeline.blend(0x80102030, 0xFFF0E0D0, 256)).isEqualTo(0x80F0E0D0);
     }
 }

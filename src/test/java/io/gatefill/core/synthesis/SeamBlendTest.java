@@ -88,4 +88,22 @@ class SeamBlendTest {
             two.shutdownNow();
         }
     }
+
+    @Test
+    void meetPhotoCorrectsOnlyTheHoleOfAPrediction() {
+        byte[] hole = hole();
+        int[] photo = new int[W * H];
+        java.util.Arrays.fill(photo, grey(100));
+        int[] prediction = new int[W * H];
+        java.util.Arrays.fill(prediction, 0x80000000 | 130 << 16 | 130 << 8 | 130);
+        int[] out = SeamBlend.meetPhoto(prediction, photo, hole, W, H);
+        for (int i = 0; i < W * H; i++) {
+            if (hole[i] != 0) {
+                assertThat(out[i]).as("hole pixel %d", i).isEqualTo(0x80000000 | grey(100) & 0xFFFFFF);
+            } else {
+                assertThat(out[i]).as("known pixel %d", i).isEqualTo(prediction[i]);
+            }
+        }
+        assertThat(prediction[30 * W + 30]).as("the prediction is not written").isEqualTo(0x80828282);
+    }
 }
