@@ -24,15 +24,50 @@ public final class SeamBlend {
     }
 
     /**
-     * A prediction of every pixel of a window (ARGB) with its hole pixels corrected to meet the photo
-     * around them; pixels outside the hole are returned as predicted. A generator's prediction is
-     * smooth and slightly off in colour, and most so right at the hole's edge, where the eye sees a
-     * seam first: on held-out photos this correction removes a third of its error there.
+     * Corrects the hole pixels of a prediction of every pixel of a window (ARGB), in place, so that they
+     * meet the photo around them, and returns it; pixels outside the hole keep their prediction. A
+     * generator's prediction is smooth and off in colour most right at the hole's edge, where the eye
+     * finds a seam first (README, "Detail synthesis": +0.1 to +0.7 dB on held-out photos). Only the
+     * hole's bounding box and its ring are copied out, so a small hole in a large window costs little.
      */
     public static int[] meetPhoto(int[] prediction, int[] photo, byte[] hole, int w, int h) {
-        float[] rgb = Rgb.of(prediction);
-        blend(rgb, photo, hole, ring(hole, w, h), w, h, SWEEPS, null);
-        return Rgb.intoHole(prediction, hole, rgb);
+        int x0 = w;
+        int y0 = h;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (hole[y * w + x] != 0) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        if (x1 < 0) {
+            return prediction;
+        }
+        x0 = Math.max(0, x0 - 1);
+        y0 = Math.max(0, y0 - 1);
+        int bw = Math.min(w - 1, x1 + 1) - x0 + 1;
+        int bh = Math.min(h - 1, y1 + 1) - y0 + 1;
+        int[] boxPrediction = new int[bw * bh];
+        int[] boxPhoto = new int[bw * bh];
+        byte[] boxHole = new byte[bw * bh];
+        for (int y = 0; y < bh; y++) {
+            int from = (y + y0) * w + x0;
+            System.arraycopy(prediction, from, boxPrediction, y * bw, bw);
+            System.arraycopy(photo, from, boxPhoto, y * bw, bw);
+            System.arraycopy(hole, from, boxHole, y * bw, bw);
+        }
+        float[] rgb = Rgb.of(boxPrediction);
+        blend(rgb, boxPhoto, boxHole, ring(boxHole, bw, bh), bw, bh, SWEEPS, ForkJoinPool.commonPool());
+        int[] corrected = Rgb.intoHole(boxPrediction, boxHole, rgb);
+        for (int y = 0; y < bh; y++) {
+            System.arraycopy(corrected, y * bw, prediction, (y + y0) * w + x0, bw);
+        }
+        return prediction;
     }
 
     /** The known pixels 4-adjacent to a hole pixel. */

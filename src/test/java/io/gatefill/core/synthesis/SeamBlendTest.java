@@ -90,20 +90,46 @@ class SeamBlendTest {
     }
 
     @Test
-    void meetPhotoCorrectsOnlyTheHoleOfAPrediction() {
+    void meetPhotoCorrectsOnlyTheHoleOfAPredictionAsTheWholeWindowSolveWould() {
+        byte[] hole = hole();
+        int[] photo = new int[W * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                photo[y * W + x] = grey(60 + x + (y % 7) * 3);
+            }
+        }
+        int[] prediction = new int[W * H];
+        float[] whole = new float[3 * W * H];
+        for (int i = 0; i < W * H; i++) {
+            int v = 130 + (i * 13) % 17;
+            prediction[i] = 0x80000000 | v << 16 | v << 8 | v;
+            java.util.Arrays.fill(whole, 3 * i, 3 * i + 3, v);
+        }
+        int[] before = prediction.clone();
+        SeamBlend.blend(whole, photo, hole, SeamBlend.ring(hole, W, H), W, H, SeamBlend.SWEEPS, null);
+        int[] out = SeamBlend.meetPhoto(prediction, photo, hole, W, H);
+        assertThat(out).isSameAs(prediction);
+        for (int i = 0; i < W * H; i++) {
+            if (hole[i] != 0) {
+                int expected = Math.max(0, Math.min(255, Math.round(whole[3 * i])));
+                assertThat(out[i] & 0xFF).as("hole pixel %d", i).isCloseTo(expected, within(1));
+                assertThat(out[i] >>> 24).as("alpha of hole pixel %d", i).isEqualTo(0x80);
+            } else {
+                assertThat(out[i]).as("known pixel %d", i).isEqualTo(before[i]);
+            }
+        }
+    }
+
+    @Test
+    void meetPhotoRemovesAConstantStep() {
         byte[] hole = hole();
         int[] photo = new int[W * H];
         java.util.Arrays.fill(photo, grey(100));
         int[] prediction = new int[W * H];
-        java.util.Arrays.fill(prediction, 0x80000000 | 130 << 16 | 130 << 8 | 130);
-        int[] out = SeamBlend.meetPhoto(prediction, photo, hole, W, H);
+        java.util.Arrays.fill(prediction, grey(130));
+        SeamBlend.meetPhoto(prediction, photo, hole, W, H);
         for (int i = 0; i < W * H; i++) {
-            if (hole[i] != 0) {
-                assertThat(out[i]).as("hole pixel %d", i).isEqualTo(0x80000000 | grey(100) & 0xFFFFFF);
-            } else {
-                assertThat(out[i]).as("known pixel %d", i).isEqualTo(prediction[i]);
-            }
+            assertThat(prediction[i]).as("pixel %d", i).isEqualTo(hole[i] != 0 ? grey(100) : grey(130));
         }
-        assertThat(prediction[30 * W + 30]).as("the prediction is not written").isEqualTo(0x80828282);
     }
 }
