@@ -17,9 +17,8 @@ import java.util.concurrent.CancellationException;
  * The one fill pipeline shared by the editor, the CLI and batch: plan regions, then by the request's
  * {@link FillEngine}: cut and scale a window per region, pad, run the model, unpad, scale back,
  * correct the prediction's colour to meet the photo around the hole and composite hole pixels
- * ({@code model}); or synthesise the hole from the
- * photo's own patches at full resolution, guided by the model's prediction ({@code hybrid}) or not
- * ({@code patch}). The photo is read window by window and never copied whole; the result is a
+ * ({@code model}); or synthesise the hole from the photo's own patches at full resolution, guided by
+ * the model's corrected prediction ({@code hybrid}) or not ({@code patch}). The photo is read window by window and never copied whole; the result is a
  * {@link Patch} per filled region, whose pixels outside the hole are the photo's, never recomputed;
  * alpha is carried through from the input everywhere.
  *

@@ -1,7 +1,7 @@
 package io.gatefill.core.synthesis;
 
-/** Distance transforms over a hole mask: two passes, with diagonal steps of sqrt 2 or of 1 (chessboard). */
-public final class Distances {
+/** A distance transform over a hole mask in two passes, with diagonal steps of sqrt 2. */
+final class Distances {
     private static final float DIAGONAL = 1.41421356f;
 
     private Distances() {
@@ -11,16 +11,7 @@ public final class Distances {
      * Per pixel, the approximate Euclidean distance to the nearest known (hole == 0) pixel; 0 on known
      * pixels. Pixels beyond the array count as neither, so a hole at the border is measured inward.
      */
-    public static float[] toKnown(byte[] hole, int w, int h) {
-        return toKnown(hole, w, h, DIAGONAL);
-    }
-
-    /** As {@link #toKnown(byte[], int, int)} in whole steps of the chessboard metric (a diagonal step is 1). */
-    public static float[] chessboardToKnown(byte[] hole, int w, int h) {
-        return toKnown(hole, w, h, 1f);
-    }
-
-    private static float[] toKnown(byte[] hole, int w, int h, float diagonal) {
+    static float[] toKnown(byte[] hole, int w, int h) {
         float[] d = new float[w * h];
         float far = w + h;
         for (int y = 0; y < h; y++) {
@@ -36,10 +27,10 @@ public final class Distances {
                 if (y > 0) {
                     v = Math.min(v, d[i - w] + 1);
                     if (x > 0) {
-                        v = Math.min(v, d[i - w - 1] + diagonal);
+                        v = Math.min(v, d[i - w - 1] + DIAGONAL);
                     }
                     if (x < w - 1) {
-                        v = Math.min(v, d[i - w + 1] + diagonal);
+                        v = Math.min(v, d[i - w + 1] + DIAGONAL);
                     }
                 }
                 d[i] = v;
@@ -58,10 +49,10 @@ public final class Distances {
                 if (y < h - 1) {
                     v = Math.min(v, d[i + w] + 1);
                     if (x < w - 1) {
-                        v = Math.min(v, d[i + w + 1] + diagonal);
+                        v = Math.min(v, d[i + w + 1] + DIAGONAL);
                     }
                     if (x > 0) {
-                        v = Math.min(v, d[i + w - 1] + diagonal);
+                        v = Math.min(v, d[i + w - 1] + DIAGONAL);
                     }
                 }
                 d[i] = v;
