@@ -5,9 +5,10 @@ Results are PNGs named like the set's images (same stem, same size). Each result
 (known pixels taken from the image, as the editor does), then compared with the original in [0,1] with
 gatefill_train.metrics' definitions (those of evaluate_model.py): L1, L2, PSNR, SSIM over the whole image, L1 inside the hole, and the detail
 ratio (mean Sobel gradient magnitude of the result inside the hole eroded by one pixel, over the
-original's there; 1.0 = as much fine structure as the truth) and the seam step (the colour step across the
-hole's border over the original's step there; 1.0 = no seam). Means over the photos (of the two ratios:
-means of the per-photo ratios) are printed as a markdown table and written as JSON (+ .md beside it).
+original's there; 1.0 = as much fine structure as the truth) and the seam step (the mean colour step across the
+hole's border minus the original's there, in grey levels; 0 = no more than the photo's own texture, above
+0 a seam, below 0 smoother than the photo). Means over the photos (of the two ratios:
+the detail ratio: the mean of the per-photo ratios) are printed as a markdown table and written as JSON (+ .md beside it).
 
   score_fills.py --set /work/evalset/512/objects --fills DIR [--name java-hybrid] [--out DIR/score.json]
   score_fills.py --set /work/evalset/512/objects --baselines telea ns shiftmap --model models/gatefill.pt
@@ -29,7 +30,7 @@ import cv2
 import numpy as np
 
 from gatefill_train.evaluate import navier_stokes, shift_map, telea  # noqa: E402
-from gatefill_train.metrics import detail_ratio, metrics, seam_ratio  # noqa: E402
+from gatefill_train.metrics import detail_ratio, metrics, seam_step  # noqa: E402
 
 Fill = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 BASELINES: Dict[str, Tuple[str, Fill]] = {"telea": ("OpenCV Telea", telea),
@@ -78,7 +79,7 @@ def score_one(result: np.ndarray, image: np.ndarray, mask: np.ndarray) -> Dict[s
     comp = composite(result, image, mask)
     row = metrics(comp, image, mask)
     row["detail"] = detail_ratio(comp, image, mask)
-    row["seam"] = seam_ratio(comp, image, mask)
+    row["seam"] = seam_step(comp, image, mask)
     return row
 
 
@@ -109,7 +110,7 @@ def score_method(cases, produce: Callable[[str, np.ndarray, np.ndarray, np.ndarr
 
 
 def markdown(table: Dict[str, Dict[str, object]], title: str) -> str:
-    lines = [f"### {title}", "", "| method | L1 | L2 | PSNR dB | SSIM | L1 in hole | detail ratio | seam step | s/image |",
+    lines = [f"### {title}", "", "| method | L1 | L2 | PSNR dB | SSIM | L1 in hole | detail ratio | seam step (levels) | s/image |",
              "|---|---|---|---|---|---|---|---|---|"]
     for name, r in table.items():
         m = r["mean"]

@@ -68,15 +68,18 @@ def detail_ratio(result: np.ndarray, target: np.ndarray, mask: np.ndarray) -> fl
     return float(gradient_magnitude(result)[inner].mean()) / truth
 
 
-def seam_ratio(result: np.ndarray, target: np.ndarray, mask: np.ndarray) -> float:
-    """How visible the hole's border is: the colour step between each hole pixel of the composited
-    ``result`` and its known 4-neighbours, summed, over the original's step across the same pairs. 1.0 =
-    the border shows as much as the photo's own texture there; a seam is above 1. NaN when the original
-    is flat across the whole border."""
+def seam_step(result: np.ndarray, target: np.ndarray, mask: np.ndarray) -> float:
+    """How much the hole's border shows, in grey levels (0-255, mean over RGB): the mean colour step of the
+    composited ``result`` between each hole pixel and its known 4-neighbours, minus the original's mean step
+    across the same pairs. 0 = the border shows no more than the photo's own texture there, above 0 a seam;
+    below 0 the fill is smoother across its border than the photo (a blur or a diffusion fill). A
+    difference, not a ratio, so near-flat borders (sky) do not dominate the mean over photos. NaN when the
+    hole has no known neighbour."""
     hole = mask > 0.5
     r, t = result.astype(np.float64), target.astype(np.float64)
     step = 0.0
     truth = 0.0
+    pairs = 0
     for axis in (0, 1):
         n = hole.shape[axis]
         a = [slice(None)] * 2
@@ -85,5 +88,5 @@ def seam_ratio(result: np.ndarray, target: np.ndarray, mask: np.ndarray) -> floa
         border = hole[tuple(a)] != hole[tuple(b)]
         step += float(np.abs(r[tuple(a)] - r[tuple(b)])[border].sum())
         truth += float(np.abs(t[tuple(a)] - t[tuple(b)])[border].sum())
-    return step / truth if truth > 0 else float("nan")
-
+        pairs += int(border.sum()) * r.shape[2]
+    return (step - truth) / pairs if pairs else float("nan")

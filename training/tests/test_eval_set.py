@@ -11,7 +11,7 @@ import pytest
 
 from conftest import synthetic_photo
 from gatefill_train.evaluate import HOLE_SEEDS, make_cases
-from gatefill_train.metrics import detail_ratio, seam_ratio
+from gatefill_train.metrics import detail_ratio, seam_step
 
 TRAINING = Path(__file__).resolve().parents[1]
 
@@ -38,16 +38,20 @@ def test_detail_ratio_is_one_for_the_truth_and_low_for_a_flat_fill() -> None:
     assert detail_ratio(busier, img, mask) > 0.8
 
 
-def test_seam_ratio_is_one_for_the_truth_and_high_for_a_colour_step() -> None:
+def test_seam_step_is_zero_for_the_truth_and_counts_a_colour_step_in_levels() -> None:
     yy, xx = np.mgrid[0:48, 0:48]
     img = np.stack([60 + 2 * xx, 80 + yy, 100 + xx + yy], axis=2).astype(np.uint8)  # smooth ramps
     mask = np.zeros((48, 48), np.float32)
     mask[10:30, 12:40] = 1
-    assert seam_ratio(img, img, mask) == pytest.approx(1.0)
+    assert seam_step(img, img, mask) == pytest.approx(0.0)
     brighter = np.where(mask[:, :, None] > 0, img + 20, img).astype(np.uint8)
-    assert seam_ratio(brighter, img, mask) > 5  # a 20-level step where the photo steps 1-3 levels
-    flat = np.full_like(img, 90)
-    assert np.isnan(seam_ratio(flat, flat, mask))
+    assert seam_step(brighter, img, mask) == pytest.approx(20.0, abs=2.0)  # the photo steps 1-2 levels there
+    # In texture, a flat fill of the mean colour shows a smaller step than the texture's own: below 0.
+    rng = np.random.default_rng(1)
+    texture = rng.integers(60, 200, (48, 48, 3), dtype=np.uint8)
+    flat = np.where(mask[:, :, None] > 0, texture.mean(axis=(0, 1)).astype(np.uint8), texture)
+    assert seam_step(flat, texture, mask) < -5
+    assert np.isnan(seam_step(img, img, np.zeros_like(mask)))
 
 
 def test_eval_set_files_and_scores(tmp_path, val_dir) -> None:
@@ -88,7 +92,7 @@ def test_eval_set_files_and_scores(tmp_path, val_dir) -> None:
     assert res["truth"]["mean"]["l1"] == 0 and res["truth"]["mean"]["ssim"] == pytest.approx(1.0)
     assert res["truth"]["mean"]["detail"] == pytest.approx(1.0)
     assert res["grey"]["mean"]["detail"] < 0.05
-    assert res["truth"]["mean"]["seam"] == pytest.approx(1.0) and res["grey"]["mean"]["seam"] > 1.0
+    assert res["truth"]["mean"]["seam"] == pytest.approx(0.0) and res["grey"]["mean"]["seam"] > 1.0
     for name in ("OpenCV Telea", "OpenCV Navier-Stokes", "OpenCV shift-map (Lab)"):
         assert 0 < res[name]["mean"]["l1"] < res["grey"]["mean"]["l1"], name
         assert set(res[name]["per_image"]) == set(names)

@@ -18,9 +18,10 @@ import java.util.concurrent.CancellationException;
  * {@link FillEngine}: cut and scale a window per region, pad, run the model, unpad, scale back,
  * correct the prediction's colour to meet the photo around the hole and composite hole pixels
  * ({@code model}); or synthesise the hole from the photo's own patches at full resolution, guided by
- * the model's corrected prediction ({@code hybrid}) or not ({@code patch}). The photo is read window by window and never copied whole; the result is a
- * {@link Patch} per filled region, whose pixels outside the hole are the photo's, never recomputed;
- * alpha is carried through from the input everywhere.
+ * the model's corrected prediction ({@code hybrid}) or not ({@code patch}). The photo is read window
+ * by window and never copied whole; the result is a {@link Patch} per filled region, whose pixels
+ * outside the hole are the photo's, never recomputed; alpha is carried through from the input
+ * everywhere.
  *
  * <p>{@link #run} blocks for as long as the fill takes: call it from a background thread. One
  * pipeline may be used from several threads only if its {@link Inpainter} allows that.

@@ -26,32 +26,24 @@ public final class SeamBlend {
     /**
      * Corrects the hole pixels of a prediction of every pixel of a window (ARGB), in place, so that they
      * meet the photo around them, and returns it; pixels outside the hole keep their prediction. A
-     * generator's prediction is smooth and off in colour most right at the hole's edge, where the eye
-     * finds a seam first (README, "Detail synthesis": +0.1 to +0.7 dB on held-out photos). Only the
-     * hole's bounding box and its ring are copied out, so a small hole in a large window costs little.
+     * generator is trained on the hole's pixels only, so its colour is least tied to the photo right at
+     * the hole's edge, where a step is also the first thing the eye sees (README, "Detail synthesis":
+     * +0.1 to +0.7 dB on held-out photos). Only the hole's bounding box with its ring is copied out, so
+     * a small hole in a large window costs little; the solve runs on the calling thread.
      */
     public static int[] meetPhoto(int[] prediction, int[] photo, byte[] hole, int w, int h) {
-        int x0 = w;
-        int y0 = h;
-        int x1 = -1;
-        int y1 = -1;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (hole[y * w + x] != 0) {
-                    x0 = Math.min(x0, x);
-                    x1 = Math.max(x1, x);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-            }
+        if (prediction.length != w * h || photo.length != w * h || hole.length != w * h) {
+            throw new IllegalArgumentException("prediction, photo and hole must each hold " + w + "x" + h + " pixels");
         }
-        if (x1 < 0) {
+        Box holeBox = Box.around(hole, null, w, h);
+        if (holeBox == null) {
             return prediction;
         }
-        x0 = Math.max(0, x0 - 1);
-        y0 = Math.max(0, y0 - 1);
-        int bw = Math.min(w - 1, x1 + 1) - x0 + 1;
-        int bh = Math.min(h - 1, y1 + 1) - y0 + 1;
+        // Grown by the ring's pixel on every side the window has room for.
+        int x0 = Math.max(0, holeBox.x - 1);
+        int y0 = Math.max(0, holeBox.y - 1);
+        int bw = Math.min(w, holeBox.x + holeBox.w + 1) - x0;
+        int bh = Math.min(h, holeBox.y + holeBox.h + 1) - y0;
         int[] boxPrediction = new int[bw * bh];
         int[] boxPhoto = new int[bw * bh];
         byte[] boxHole = new byte[bw * bh];
@@ -62,7 +54,7 @@ public final class SeamBlend {
             System.arraycopy(hole, from, boxHole, y * bw, bw);
         }
         float[] rgb = Rgb.of(boxPrediction);
-        blend(rgb, boxPhoto, boxHole, ring(boxHole, bw, bh), bw, bh, SWEEPS, ForkJoinPool.commonPool());
+        blend(rgb, boxPhoto, boxHole, ring(boxHole, bw, bh), bw, bh, SWEEPS, null);
         int[] corrected = Rgb.intoHole(boxPrediction, boxHole, rgb);
         for (int y = 0; y < bh; y++) {
             System.arraycopy(corrected, y * bw, prediction, (y + y0) * w + x0, bw);
@@ -88,7 +80,8 @@ public final class SeamBlend {
     }
 
     /**
-     * Corrects {@code fill} (interleaved rgb of the voted estimate, valid on hole and ring pixels) in
+     * Corrects {@code fill} (interleaved rgb of a fill's estimate, the synthesis's vote or a generator's
+     * prediction, valid on hole and ring pixels) in
      * place so that it matches {@code argb} on the ring, and returns it. The solve is confined to the
      * bounding box of hole and ring (a window is several times its hole's size and nothing else is
      * read) and its sweeps are red-black, so each colour's rows are shared among {@code pool}'s threads
@@ -96,24 +89,10 @@ public final class SeamBlend {
      */
     static float[] blend(float[] fill, int[] argb, byte[] hole, byte[] ring, int w, int h, int sweeps,
                          ForkJoinPool pool) {
-        int x0 = w;
-        int y0 = h;
-        int x1 = -1;
-        int y1 = -1;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if ((hole[y * w + x] | ring[y * w + x]) != 0) {
-                    x0 = Math.min(x0, x);
-                    x1 = Math.max(x1, x);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        if (x1 < 0) {
+        Box box = Box.around(hole, ring, w, h);
+        if (box == null) {
             return fill;
         }
-        Box box = new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
         float[] correction = startingCorrection(fill, argb, ring, w, box);
         byte[] sides = new byte[box.w * box.h];
         for (int y = 0; y < box.h; y++) {
@@ -146,6 +125,25 @@ public final class SeamBlend {
 
     /** A sub-rectangle of the window. */
     private record Box(int x, int y, int w, int h) {
+        /** The bounding box of the pixels set in {@code a} or, when given, {@code b}; null when there are none. */
+        static Box around(byte[] a, byte[] b, int w, int h) {
+            int x0 = w;
+            int y0 = h;
+            int x1 = -1;
+            int y1 = -1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    if (a[i] != 0 || (b != null && b[i] != 0)) {
+                        x0 = Math.min(x0, x);
+                        x1 = Math.max(x1, x);
+                        y0 = Math.min(y0, y);
+                        y1 = Math.max(y1, y);
+                    }
+                }
+            }
+            return x1 < 0 ? null : new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pipeline's contract with a stand-in model that paints its hole one colour and returns the rest of
- * its input as it got it, as a trained generator nearly does.
+ * its input as it got it, as a trained generator nearly does (so the seam correction finds nothing to
+ * correct on the hole's ring in an unscaled window).
  */
 class InpaintPipelineTest {
     private static final int PAINT = 0xFF00FF00;
@@ -214,15 +215,26 @@ class InpaintPipelineTest {
 
     @Test
     void modelFillMeetsThePhotoWithoutAColourStep() throws Exception {
-        // A smooth photo and a stand-in model that predicts every pixel right but 40 levels too bright:
-        // the seam correction takes the step it shows on the hole's ring off the whole fill.
-        BufferedImage image = new BufferedImage(200, 150, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < 150; y++) {
-            for (int x = 0; x < 200; x++) {
-                image.setRGB(x, y, 0xFF000000 | (30 + x / 2) << 16 | (40 + y) << 8 | 90);
+        // Unscaled (the whole 200x150 photo is one window) and scaled (a 356x336 CROP window at the
+        // 256-px training scale).
+        assertThat(worstHoleError(200, 150, new Rect(60, 40, 50, 40))).isLessThanOrEqualTo(1);
+        assertThat(worstHoleError(600, 450, new Rect(250, 180, 100, 80))).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * A smooth photo and a stand-in model that predicts every pixel right but 40 levels too bright (it
+     * reads the photo under the hole, which a real model never sees): the seam correction takes the
+     * step it shows on the hole's ring off the whole fill. Returns the largest error left in the hole.
+     */
+    private int worstHoleError(int w, int h, Rect holeRect) throws Exception {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, 0xFF000000 | (30 + x * 150 / w) << 16 | (40 + y * 150 / h) << 8 | 90);
             }
         }
         Inpainter bright = input -> {
+            calls.add(input);
             BufferedImage out = new BufferedImage(input.image().getWidth(), input.image().getHeight(),
                     BufferedImage.TYPE_INT_ARGB);
             for (int y = 0; y < out.getHeight(); y++) {
@@ -232,12 +244,14 @@ class InpaintPipelineTest {
             }
             return out;
         };
-        GrayRaster mask = holes(200, 150, new Rect(60, 40, 50, 40), new Rect(150, 100, 8, 30));
+        GrayRaster mask = holes(w, h, holeRect);
+        calls.clear();
         BufferedImage result = new InpaintPipeline(bright, PipelineSettings.defaults())
                 .run(new InpaintRequest(image, mask, null, Strategy.CROP), null, null).result();
+        assertThat(calls).singleElement().satisfies(c -> assertThat(c.image().getWidth()).isLessThanOrEqualTo(256));
         int worst = 0;
-        for (int y = 0; y < 150; y++) {
-            for (int x = 0; x < 200; x++) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
                 if (mask.get(x, y) != 0) {
                     for (int shift = 0; shift <= 16; shift += 8) {
                         int diff = ((result.getRGB(x, y) >> shift) & 0xFF) - ((image.getRGB(x, y) >> shift) & 0xFF);
@@ -246,6 +260,6 @@ class InpaintPipelineTest {
                 }
             }
         }
-        assertThat(worst).as("largest colour error in the hole (40 without the correction)").isLessThanOrEqualTo(1);
+        return worst;
     }
 }

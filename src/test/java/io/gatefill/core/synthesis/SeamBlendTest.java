@@ -1,6 +1,7 @@
 package io.gatefill.core.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.ForkJoinPool;
@@ -92,18 +93,28 @@ class SeamBlendTest {
     @Test
     void meetPhotoCorrectsOnlyTheHoleOfAPredictionAsTheWholeWindowSolveWould() {
         byte[] hole = hole();
+        for (int y = 5; y < 12; y++) {
+            for (int x = 0; x < 9; x++) {
+                hole[y * W + x] = 1; // touches the window's left edge
+            }
+        }
+        for (int x = 40; x < 46; x++) {
+            hole[x] = 1; // and its top edge
+        }
         int[] photo = new int[W * H];
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
-                photo[y * W + x] = grey(60 + x + (y % 7) * 3);
+                photo[y * W + x] = 0xFF000000 | (60 + x) << 16 | (90 + (y % 7) * 3) << 8 | (200 - y);
             }
         }
         int[] prediction = new int[W * H];
         float[] whole = new float[3 * W * H];
         for (int i = 0; i < W * H; i++) {
             int v = 130 + (i * 13) % 17;
-            prediction[i] = 0x80000000 | v << 16 | v << 8 | v;
-            java.util.Arrays.fill(whole, 3 * i, 3 * i + 3, v);
+            prediction[i] = 0x80000000 | v << 16 | (v - 20) << 8 | (v + 30);
+            whole[3 * i] = v;
+            whole[3 * i + 1] = v - 20;
+            whole[3 * i + 2] = v + 30;
         }
         int[] before = prediction.clone();
         SeamBlend.blend(whole, photo, hole, SeamBlend.ring(hole, W, H), W, H, SeamBlend.SWEEPS, null);
@@ -111,13 +122,24 @@ class SeamBlendTest {
         assertThat(out).isSameAs(prediction);
         for (int i = 0; i < W * H; i++) {
             if (hole[i] != 0) {
-                int expected = Math.max(0, Math.min(255, Math.round(whole[3 * i])));
-                assertThat(out[i] & 0xFF).as("hole pixel %d", i).isCloseTo(expected, within(1));
-                assertThat(out[i] >>> 24).as("alpha of hole pixel %d", i).isEqualTo(0x80);
+                int expected = 0x80000000 | channel(whole[3 * i]) << 16 | channel(whole[3 * i + 1]) << 8
+                        | channel(whole[3 * i + 2]);
+                assertThat(out[i]).as("hole pixel %d", i).isEqualTo(expected);
             } else {
                 assertThat(out[i]).as("known pixel %d", i).isEqualTo(before[i]);
             }
         }
+        assertThat(out[8 * W + 4]).as("the edge hole was corrected").isNotEqualTo(before[8 * W + 4]);
+    }
+
+    private static int channel(float v) {
+        return Math.max(0, Math.min(255, Math.round(v)));
+    }
+
+    @Test
+    void meetPhotoRefusesArraysOfTheWrongSize() {
+        assertThatThrownBy(() -> SeamBlend.meetPhoto(new int[W * H], new int[W * H - 1], hole(), W, H))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("80x60");
     }
 
     @Test
