@@ -7,8 +7,8 @@ gatefill_train.metrics' definitions (those of evaluate_model.py): L1, L2, PSNR, 
 ratio (mean Sobel gradient magnitude of the result inside the hole eroded by one pixel, over the
 original's there; 1.0 = as much fine structure as the truth) and the seam step (the mean colour step across the
 hole's border minus the original's there, in grey levels; 0 = no more than the photo's own texture, above
-0 a seam, below 0 smoother than the photo). Means over the photos (of the two ratios:
-the detail ratio: the mean of the per-photo ratios) are printed as a markdown table and written as JSON (+ .md beside it).
+0 a seam, below 0 smoother than the photo). Means over the photos (for the detail ratio, the mean of the
+per-photo ratios) are printed as a markdown table and written as JSON (+ .md beside it).
 
   score_fills.py --set /work/evalset/512/objects --fills DIR [--name java-hybrid] [--out DIR/score.json]
   score_fills.py --set /work/evalset/512/objects --baselines telea ns shiftmap --model models/gatefill.pt
@@ -115,7 +115,7 @@ def markdown(table: Dict[str, Dict[str, object]], title: str) -> str:
     for name, r in table.items():
         m = r["mean"]
         lines.append(f"| {name} | {m['l1']:.4f} | {m['l2']:.4f} | {m['psnr']:.2f} | {m['ssim']:.4f} | "
-                     f"{m['l1_hole']:.4f} | {m['detail']:.3f} | {m.get('seam', float('nan')):.2f} | "
+                     f"{m['l1_hole']:.4f} | {m['detail']:.3f} | {m['seam']:.2f} | "
                      f"{r['sec_per_image']:.2f} |")
     return "\n".join(lines) + "\n"
 
