@@ -117,14 +117,7 @@ class FillEnginesTest {
                 }
             }
         }
-        int from = left + (right - left + 1) / 6;
-        BufferedImage out = new BufferedImage(hole.width(), hole.height(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < hole.height(); y++) {
-            for (int x = 0; x < hole.width(); x++) {
-                out.setRGB(x, y, hole.get(x, y) != 0 && x >= from ? paint : input.image().getRGB(x, y));
-            }
-        }
-        return out;
+        return InpaintPipelineTest.paintHole(input, paint, left + (right - left + 1) / 6);
     }
 
     /** Share of the hole's non-dark pixels whose green exceeds their red. */

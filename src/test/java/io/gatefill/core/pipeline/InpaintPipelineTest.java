@@ -26,12 +26,17 @@ class InpaintPipelineTest {
     };
 
     static BufferedImage paintHole(InpaintInput input, int paint) {
+        return paintHole(input, paint, 0);
+    }
+
+    /** The model's input with its hole pixels from column {@code fromX} on painted {@code paint}. */
+    static BufferedImage paintHole(InpaintInput input, int paint, int fromX) {
         int w = input.image().getWidth();
         int h = input.image().getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, input.mask().get(x, y) != 0 ? paint : input.image().getRGB(x, y));
+                out.setRGB(x, y, input.mask().get(x, y) != 0 && x >= fromX ? paint : input.image().getRGB(x, y));
             }
         }
         return out;
